@@ -1,0 +1,31 @@
+"""Printing rows as aligned text or as JSON."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from decimal import Decimal
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def print_table(headers: list[str], rows: list[list[str]], *, max_width: int = 60) -> None:
+    cells = [[str(c) if c is not None else "" for c in row] for row in rows]
+    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
+    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    for row in [headers] + cells:
+        print("  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths)).rstrip())
+
+
+def print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=_default))
+
+
+def _default(value: object) -> object:
+    if isinstance(value, Decimal):
+        return str(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)

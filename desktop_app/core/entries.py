@@ -1,0 +1,561 @@
+"""What a clerk records for a year: indicator values, task progress and the report's
+narrative.  Each call is one user action: one transaction, with its audit rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from desktop_app.core.errors import InputError, Location, LockedYearError
+from desktop_app.core.i18n import N_, translate
+from desktop_app.core.model import Indicator
+from desktop_app.core.text import clean, format_number, nfc, parse_date, parse_number
+from desktop_app.core.workspace import Workspace, now_utc
+
+DEFAULT_MAX_CHANGE = Decimal("0.30")
+TASK_STATUSES = ("not_started", "in_progress", "done", "behind")
+TASK_STATUS_LABELS = {
+    "not_started": N_("not started"),
+    "in_progress": N_("in progress"),
+    "done": N_("done"),
+    "behind": N_("behind schedule"),
+}
+NARRATIVE_SECTIONS = ("results", "difficulties", "proposals")
+_RATE_PLACES = Decimal("0.01")
+
+
+class NoteRequiredError(InputError):
+    """The value moved more than the allowed share from last year's; a note must say why."""
+
+
+@dataclass(frozen=True)
+class ValueRecord:
+    indicator_id: str
+    year: int
+    number: Decimal | None = None
+    text: str | None = None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    no_data_reason: str | None = None
+    judgement: bool | None = None
+    source: str = ""
+    note: str = ""
+    updated_by: str = ""
+    updated_at: str = ""
+
+    @property
+    def actual(self) -> Decimal | str | None:
+        return self.number if self.number is not None else self.text
+
+    @property
+    def is_filled(self) -> bool:
+        return self.number is not None or bool(self.text) or bool(self.no_data_reason)
+
+    def display(self) -> str:
+        if self.number is not None:
+            return format_number(self.number)
+        return self.text or ""
+
+
+@dataclass(frozen=True)
+class TaskProgress:
+    task_id: str
+    year: int
+    status: str
+    result: str = ""
+    evidence_number: str = ""
+    evidence_date: dt.date | None = None
+    updated_by: str = ""
+    updated_at: str = ""
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: str
+    actor: str
+    action: str
+    field: str
+    old_value: str | None
+    new_value: str | None
+    reason: str
+
+
+def task_status_label(status: str, language: str | None = None) -> str:
+    return translate(TASK_STATUS_LABELS[status], language)
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def _dec(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
+VALUE_COLUMNS = (
+    "indicator_id, year, value_number, value_text, numerator, denominator, no_data_reason, judgement,"
+    " source, note, updated_by, updated_at"
+)
+
+
+def record_from_row(row: tuple) -> ValueRecord:
+    return ValueRecord(
+        indicator_id=row[0], year=row[1], number=_dec(row[2]), text=row[3], numerator=_dec(row[4]),
+        denominator=_dec(row[5]), no_data_reason=row[6], judgement=None if row[7] is None else bool(row[7]),
+        source=row[8], note=row[9], updated_by=row[10], updated_at=row[11],
+    )
+
+
+def values(ws: Workspace, year: int, office_id: str | None = None) -> dict[str, ValueRecord]:
+    rows = ws.query(
+        f"SELECT {VALUE_COLUMNS} FROM indicator_values WHERE plan_code = ? AND office_id = ? AND year = ?",
+        (ws.plan_code, office_id or ws.office_id, year),
+    )
+    return {row[0]: record_from_row(row) for row in rows}
+
+
+def value(ws: Workspace, year: int, indicator_id: str, office_id: str | None = None) -> ValueRecord | None:
+    rows = ws.query(
+        f"SELECT {VALUE_COLUMNS} FROM indicator_values"
+        " WHERE plan_code = ? AND office_id = ? AND year = ? AND indicator_id = ?",
+        (ws.plan_code, office_id or ws.office_id, year, indicator_id),
+    )
+    return record_from_row(rows[0]) if rows else None
+
+
+def values_by_year(ws: Workspace, indicator_id: str, office_id: str | None = None) -> dict[int, ValueRecord]:
+    rows = ws.query(
+        f"SELECT {VALUE_COLUMNS} FROM indicator_values WHERE plan_code = ? AND office_id = ? AND indicator_id = ?"
+        " ORDER BY year",
+        (ws.plan_code, office_id or ws.office_id, indicator_id),
+    )
+    return {row[1]: record_from_row(row) for row in rows}
+
+
+def all_values(ws: Workspace, office_id: str | None = None) -> dict[str, dict[int, ValueRecord]]:
+    """Every recorded value of the office: indicator id -> year -> record."""
+    rows = ws.query(
+        f"SELECT {VALUE_COLUMNS} FROM indicator_values WHERE plan_code = ? AND office_id = ?",
+        (ws.plan_code, office_id or ws.office_id),
+    )
+    result: dict[str, dict[int, ValueRecord]] = {}
+    for row in rows:
+        record = record_from_row(row)
+        result.setdefault(record.indicator_id, {})[record.year] = record
+    return result
+
+
+def assigned_ids(ws: Workspace, item_kind: str, office_id: str | None = None) -> set[str]:
+    rows = ws.query(
+        "SELECT item_id FROM assignments WHERE plan_code = ? AND office_id = ? AND item_kind = ?",
+        (ws.plan_code, office_id or ws.office_id, item_kind),
+    )
+    return {row[0] for row in rows}
+
+
+def history(ws: Workspace, year: int, indicator_id: str, office_id: str | None = None) -> list[AuditEntry]:
+    key = _value_key(ws, office_id or ws.office_id, year, indicator_id)
+    rows = ws.query(
+        "SELECT at, actor, action, field, old_value, new_value, reason FROM audit"
+        " WHERE entity = 'value' AND entity_key = ? ORDER BY id",
+        (key,),
+    )
+    return [AuditEntry(*row) for row in rows]
+
+
+def task_progress(ws: Workspace, year: int, office_id: str | None = None) -> dict[str, TaskProgress]:
+    rows = ws.query(
+        "SELECT task_id, year, status, result, evidence_number, evidence_date, updated_by, updated_at"
+        " FROM task_progress WHERE plan_code = ? AND office_id = ? AND year = ?",
+        (ws.plan_code, office_id or ws.office_id, year),
+    )
+    return {
+        row[0]: TaskProgress(row[0], row[1], row[2], row[3], row[4], dt.date.fromisoformat(row[5]) if row[5] else None, row[6], row[7])
+        for row in rows
+    }
+
+
+@dataclass(frozen=True)
+class ReportState:
+    year: int
+    status: str = "draft"
+    revision: int = 0
+    results_text: str = ""
+    difficulties_text: str = ""
+    proposals_text: str = ""
+    report_number: str = ""
+    signer_authority: str = ""
+    signer_title: str = ""
+    signer_name: str = ""
+    signed_at: str | None = None
+    fingerprint: str | None = None
+
+    @property
+    def locked(self) -> bool:
+        return self.status in ("signed", "exported")
+
+    def narrative(self, section: str) -> str:
+        return getattr(self, f"{section}_text")
+
+
+def report_state(ws: Workspace, year: int, office_id: str | None = None) -> ReportState:
+    rows = ws.query(
+        "SELECT year, status, revision, results_text, difficulties_text, proposals_text, report_number,"
+        " signer_authority, signer_title, signer_name, signed_at, fingerprint"
+        " FROM reports WHERE plan_code = ? AND office_id = ? AND year = ?",
+        (ws.plan_code, office_id or ws.office_id, year),
+    )
+    return ReportState(*rows[0]) if rows else ReportState(year)
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def _value_key(ws: Workspace, office_id: str, year: int, indicator_id: str) -> str:
+    return f"{ws.plan_code}/{office_id}/{year}/{indicator_id}"
+
+
+def ensure_unlocked(ws: Workspace, year: int) -> None:
+    if report_state(ws, year).locked:
+        raise LockedYearError(
+            "The report for {year} has been signed; reopen the year (with a reason) before changing it.", year=year
+        )
+
+
+def interpret(indicator: Indicator, raw: str | Decimal | None) -> Decimal | str | None:
+    """The typed text as this indicator's value: a Decimal, a word (for word and level
+    targets), or None for an empty cell.  Refuses what cannot be right."""
+    if raw is None:
+        return None
+    if isinstance(raw, Decimal):
+        number = raw
+    else:
+        text = clean(raw)
+        if not text:
+            return None
+        try:
+            number = parse_number(text, field=indicator.id)
+        except InputError:
+            if _accepts_words(indicator):
+                return text
+            raise
+    _check_range(indicator, number)
+    return number
+
+
+def _accepts_words(indicator: Indicator) -> bool:
+    if indicator.kind in ("level", "other"):
+        return True
+    return any(t.parsed.needs_judgement for t in indicator.targets.values())
+
+
+def _check_range(indicator: Indicator, number: Decimal) -> None:
+    where = Location(field=indicator.id)
+    if indicator.kind in ("percent", "count", "ratio", "index") and number < 0:
+        raise InputError("The value cannot be negative.", where=where)
+    if indicator.kind == "percent" and indicator.measure == "value" and number > 100:
+        raise InputError("A percentage cannot be over 100.", where=where)
+    if indicator.kind == "count" and number != number.to_integral_value():
+        raise InputError("A count must be a whole number.", where=where)
+
+
+def rate_from_parts(indicator: Indicator, numerator: Decimal, denominator: Decimal) -> Decimal:
+    where = Location(field=indicator.id)
+    if denominator <= 0:
+        raise InputError("The denominator must be greater than zero.", where=where)
+    if numerator < 0:
+        raise InputError("The numerator cannot be negative.", where=where)
+    if indicator.kind == "percent" and numerator > denominator:
+        raise InputError("The numerator cannot be larger than the denominator.", where=where)
+    factor = Decimal(100) if indicator.kind == "percent" else Decimal(1)
+    return (numerator * factor / denominator).quantize(_RATE_PLACES, rounding=ROUND_HALF_UP)
+
+
+def is_large_change(previous: Decimal | None, new: Decimal | None, max_change: Decimal) -> bool:
+    if previous is None or new is None or previous == 0:
+        return False
+    return abs(new - previous) / abs(previous) > max_change
+
+
+def max_change_setting(ws: Workspace) -> Decimal:
+    return Decimal(ws.setting("max_change", str(DEFAULT_MAX_CHANGE)))
+
+
+def set_value(
+    ws: Workspace,
+    year: int,
+    indicator_id: str,
+    raw: str | Decimal | None,
+    *,
+    numerator: str | Decimal | None = None,
+    denominator: str | Decimal | None = None,
+    source: str | None = None,
+    note: str | None = None,
+    max_change: Decimal | None = None,
+    office_id: str | None = None,
+) -> ValueRecord:
+    """Record this year's value of an indicator (one transaction, audited).
+
+    With a numerator and a denominator the value is computed from them.  A value that
+    moves more than ``max_change`` (a share, default the workspace setting) from last
+    year's needs a note.
+    """
+    indicator = ws.plan.indicator(indicator_id)
+    office_id = office_id or ws.office_id
+    ensure_unlocked(ws, year)
+    num = _as_decimal(numerator, indicator.id) if numerator not in (None, "") else None
+    den = _as_decimal(denominator, indicator.id) if denominator not in (None, "") else None
+    if (num is None) != (den is None):
+        raise InputError("Give both the numerator and the denominator, or neither.", where=Location(field=indicator.id))
+    actual = rate_from_parts(indicator, num, den) if num is not None else interpret(indicator, raw)
+    number = actual if isinstance(actual, Decimal) else None
+    text = actual if isinstance(actual, str) else None
+    old = value(ws, year, indicator_id, office_id)
+    note_text = nfc(note).strip() if note is not None else (old.note if old else "")
+    source_text = nfc(source).strip() if source is not None else (old.source if old else "")
+    previous = value(ws, year - 1, indicator_id, office_id)
+    limit = max_change if max_change is not None else max_change_setting(ws)
+    if (
+        indicator.measure == "value"
+        and is_large_change(previous.number if previous else None, number, limit)
+        and not note_text
+        and not (old and old.number == number)
+    ):
+        raise NoteRequiredError(
+            "The value moves more than {share}% from last year's ({previous}); add a note that says why.",
+            where=Location(field=indicator.id),
+            share=format_number(limit * 100),
+            previous=format_number(previous.number),
+        )
+    record = ValueRecord(
+        indicator_id=indicator_id, year=year, number=number, text=text, numerator=num, denominator=den,
+        no_data_reason=None, judgement=old.judgement if old else None, source=source_text, note=note_text,
+        updated_by=ws.actor, updated_at=now_utc(),
+    )
+    _write_value(ws, office_id, old, record)
+    return record
+
+
+def mark_no_data(ws: Workspace, year: int, indicator_id: str, reason: str, office_id: str | None = None) -> ValueRecord:
+    """An explicit "no data this year", with the reason the report will print."""
+    ws.plan.indicator(indicator_id)
+    reason = clean(reason)
+    if not reason:
+        raise InputError("Say why there is no data.", where=Location(field=indicator_id))
+    office_id = office_id or ws.office_id
+    ensure_unlocked(ws, year)
+    old = value(ws, year, indicator_id, office_id)
+    record = ValueRecord(
+        indicator_id=indicator_id, year=year, no_data_reason=reason, source=old.source if old else "",
+        note=old.note if old else "", updated_by=ws.actor, updated_at=now_utc(),
+    )
+    _write_value(ws, office_id, old, record)
+    return record
+
+
+def set_judgement(ws: Workspace, year: int, indicator_id: str, achieved: bool | None, office_id: str | None = None) -> None:
+    """A person's decision for a word target ("Bảo đảm": achieved or not)."""
+    ws.plan.indicator(indicator_id)
+    office_id = office_id or ws.office_id
+    ensure_unlocked(ws, year)
+    old = value(ws, year, indicator_id, office_id)
+    base = old or ValueRecord(indicator_id=indicator_id, year=year)
+    record = ValueRecord(**{**base.__dict__, "judgement": achieved, "updated_by": ws.actor, "updated_at": now_utc()})
+    _write_value(ws, office_id, old, record)
+
+
+def clear_value(ws: Workspace, year: int, indicator_id: str, office_id: str | None = None) -> None:
+    office_id = office_id or ws.office_id
+    ensure_unlocked(ws, year)
+    old = value(ws, year, indicator_id, office_id)
+    if old is None:
+        return
+    with ws.transaction() as tx:
+        tx.execute(
+            "DELETE FROM indicator_values WHERE plan_code = ? AND office_id = ? AND year = ? AND indicator_id = ?",
+            (ws.plan_code, office_id, year, indicator_id),
+        )
+        ws.audit(tx, "clear", "value", _value_key(ws, office_id, year, indicator_id), field="value",
+                 old_value=_describe(old), new_value=None)
+
+
+def restore_value(ws: Workspace, office_id: str, year: int, indicator_id: str, record: ValueRecord | None) -> None:
+    """Put a value back exactly as it was (undo), or remove it when it did not exist."""
+    if record is None:
+        clear_value(ws, year, indicator_id, office_id)
+        return
+    ensure_unlocked(ws, year)
+    _write_value(ws, office_id, value(ws, year, indicator_id, office_id), record)
+
+
+def _write_value(ws: Workspace, office_id: str, old: ValueRecord | None, record: ValueRecord, *, action: str = "set") -> None:
+    with ws.transaction() as tx:
+        write_value_row(tx, ws.plan_code, office_id, record)
+        key = _value_key(ws, office_id, record.year, record.indicator_id)
+        for field, before, after in _changes(old, record):
+            ws.audit(tx, action, "value", key, field=field, old_value=before, new_value=after)
+
+
+def write_value_row(tx, plan_code: str, office_id: str, record: ValueRecord) -> None:
+    """The one INSERT-or-UPDATE of a value row, shared by entry and package import."""
+    tx.execute(
+        "INSERT INTO indicator_values (plan_code, office_id, year, indicator_id, value_number, value_text,"
+        " numerator, denominator, no_data_reason, judgement, source, note, updated_by, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (plan_code, office_id, year, indicator_id) DO UPDATE SET"
+        " value_number = excluded.value_number, value_text = excluded.value_text, numerator = excluded.numerator,"
+        " denominator = excluded.denominator, no_data_reason = excluded.no_data_reason,"
+        " judgement = excluded.judgement, source = excluded.source, note = excluded.note,"
+        " updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+        (
+            plan_code, office_id, record.year, record.indicator_id, _s(record.number), record.text,
+            _s(record.numerator), _s(record.denominator), record.no_data_reason,
+            None if record.judgement is None else int(record.judgement), record.source, record.note,
+            record.updated_by, record.updated_at,
+        ),
+    )
+
+
+def _changes(old: ValueRecord | None, new: ValueRecord) -> list[tuple[str, str | None, str | None]]:
+    fields = ("value", "numerator", "denominator", "no_data_reason", "judgement", "source", "note")
+    before = _fields(old) if old else dict.fromkeys(fields)
+    after = _fields(new)
+    return [(f, before[f], after[f]) for f in fields if before[f] != after[f]]
+
+
+def _fields(record: ValueRecord) -> dict[str, str | None]:
+    return {
+        "value": _describe(record),
+        "numerator": _s(record.numerator),
+        "denominator": _s(record.denominator),
+        "no_data_reason": record.no_data_reason,
+        "judgement": None if record.judgement is None else str(record.judgement).lower(),
+        "source": record.source or None,
+        "note": record.note or None,
+    }
+
+
+def _describe(record: ValueRecord) -> str | None:
+    if record.number is not None:
+        return str(record.number)
+    return record.text
+
+
+def _s(number: Decimal | None) -> str | None:
+    return None if number is None else str(number)
+
+
+def _as_decimal(raw: str | Decimal, field: str) -> Decimal:
+    return raw if isinstance(raw, Decimal) else parse_number(raw, field=field)
+
+
+def set_task_progress(
+    ws: Workspace,
+    year: int,
+    task_id: str,
+    *,
+    status: str,
+    result: str = "",
+    evidence_number: str = "",
+    evidence_date: str | dt.date | None = None,
+    office_id: str | None = None,
+) -> TaskProgress:
+    ws.plan.task(task_id)
+    if status not in TASK_STATUSES:
+        raise InputError("Unknown task status “{status}”.", where=Location(field=task_id), status=status)
+    office_id = office_id or ws.office_id
+    ensure_unlocked(ws, year)
+    if isinstance(evidence_date, str):
+        evidence_date = parse_date(evidence_date, field=task_id) if evidence_date.strip() else None
+    record = TaskProgress(task_id, year, status, nfc(result).strip(), clean(evidence_number), evidence_date, ws.actor, now_utc())
+    old = task_progress(ws, year, office_id).get(task_id)
+    with ws.transaction() as tx:
+        tx.execute(
+            "INSERT INTO task_progress (plan_code, office_id, year, task_id, status, result, evidence_number,"
+            " evidence_date, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (plan_code, office_id, year, task_id) DO UPDATE SET status = excluded.status,"
+            " result = excluded.result, evidence_number = excluded.evidence_number,"
+            " evidence_date = excluded.evidence_date, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+            (ws.plan_code, office_id, year, task_id, record.status, record.result, record.evidence_number,
+             record.evidence_date.isoformat() if record.evidence_date else None, record.updated_by, record.updated_at),
+        )
+        key = f"{ws.plan_code}/{office_id}/{year}/{task_id}"
+        for field in ("status", "result", "evidence_number", "evidence_date"):
+            before = getattr(old, field) if old else None
+            after = getattr(record, field)
+            if before != after:
+                ws.audit(tx, "set", "task", key, field=field, old_value=before, new_value=after)
+    return record
+
+
+def _ensure_report_row(tx, ws: Workspace, office_id: str, year: int) -> None:
+    tx.execute(
+        "INSERT INTO reports (plan_code, office_id, year) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        (ws.plan_code, office_id, year),
+    )
+
+
+def set_narrative(ws: Workspace, year: int, section: str, text: str, office_id: str | None = None) -> None:
+    if section not in NARRATIVE_SECTIONS:
+        raise InputError("Unknown report section “{section}”.", section=section)
+    office_id = office_id or ws.office_id
+    ensure_unlocked(ws, year)
+    text = nfc(text).replace("\r\n", "\n").strip()
+    old = report_state(ws, year, office_id).narrative(section)
+    if old == text:
+        return
+    with ws.transaction() as tx:
+        _ensure_report_row(tx, ws, office_id, year)
+        tx.execute(
+            f"UPDATE reports SET {section}_text = ? WHERE plan_code = ? AND office_id = ? AND year = ?",
+            (text, ws.plan_code, office_id, year),
+        )
+        ws.audit(tx, "set", "report", f"{ws.plan_code}/{office_id}/{year}", field=section, old_value=old, new_value=text)
+
+
+def set_report_number(ws: Workspace, year: int, number: str, office_id: str | None = None) -> None:
+    office_id = office_id or ws.office_id
+    ensure_unlocked(ws, year)
+    number = clean(number)
+    with ws.transaction() as tx:
+        _ensure_report_row(tx, ws, office_id, year)
+        old = tx.execute(
+            "SELECT report_number FROM reports WHERE plan_code = ? AND office_id = ? AND year = ?",
+            (ws.plan_code, office_id, year),
+        ).fetchone()[0]
+        tx.execute(
+            "UPDATE reports SET report_number = ? WHERE plan_code = ? AND office_id = ? AND year = ?",
+            (number, ws.plan_code, office_id, year),
+        )
+        ws.audit(tx, "set", "report", f"{ws.plan_code}/{office_id}/{year}", field="report_number", old_value=old, new_value=number)
+
+
+def year_snapshot(ws: Workspace, year: int, office_id: str | None = None) -> dict:
+    """The year's recorded data as plain, canonical data: what the report's fingerprint and
+    an exchange package are computed from."""
+    office_id = office_id or ws.office_id
+    state = report_state(ws, year, office_id)
+    return {
+        "plan": ws.plan_code,
+        "office": office_id,
+        "year": year,
+        "values": {
+            k: {
+                "number": _s(v.number), "text": v.text, "numerator": _s(v.numerator), "denominator": _s(v.denominator),
+                "no_data_reason": v.no_data_reason, "judgement": v.judgement, "source": v.source, "note": v.note,
+            }
+            for k, v in sorted(values(ws, year, office_id).items())
+        },
+        "tasks": {
+            k: {"status": t.status, "result": t.result, "evidence_number": t.evidence_number,
+                "evidence_date": t.evidence_date.isoformat() if t.evidence_date else None}
+            for k, t in sorted(task_progress(ws, year, office_id).items())
+        },
+        "narrative": {section: state.narrative(section) for section in NARRATIVE_SECTIONS},
+    }
+
+
+def snapshot_json(snapshot: dict) -> str:
+    return json.dumps(snapshot, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -1,0 +1,229 @@
+"""The plan as the program sees it: plain, immutable data loaded from a catalog.
+
+What a province may change (indicators, targets, offices, deadlines, recipients,
+signers) is data in ``resources/plans/*.json`` or an imported spreadsheet, never code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from desktop_app.core.text import fold
+
+if TYPE_CHECKING:
+    from desktop_app.core.targets import ParsedTarget
+
+INDICATOR_KINDS = ("percent", "count", "ratio", "level", "index", "other")
+MEASURES = ("value", "yearly_reduction", "yearly_increase", "cumulative")
+DIRECTIONS = ("higher", "lower", None)
+OFFICE_KINDS = ("department", "agency", "local", "party", "mass-org", "central", "collective", "other")
+
+
+@dataclass(frozen=True)
+class Office:
+    id: str
+    name: str
+    short: str = ""
+    aliases: tuple[str, ...] = ()
+    kind: str = "other"
+
+    @property
+    def display_name(self) -> str:
+        return self.short or self.name
+
+    def spellings(self) -> tuple[str, ...]:
+        return (self.name, self.short, *self.aliases)
+
+
+@dataclass(frozen=True)
+class IndicatorGroup:
+    id: str
+    number: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Target:
+    year: int
+    printed: str
+    reading: str | None = None
+
+    @cached_property
+    def parsed(self) -> ParsedTarget:
+        from desktop_app.core.targets import parse_target
+
+        return parse_target(self.printed, reading=self.reading)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    group_id: str
+    number: str
+    name: str
+    unit: str
+    kind: str = "other"
+    measure: str = "value"
+    direction: str | None = None
+    cumulative_from: int | None = None
+    targets: dict[int, Target] = field(default_factory=dict, hash=False, compare=True)
+    lead: tuple[str, ...] = ()
+    coordinators: tuple[str, ...] = ()
+    from_resolution_42: bool | None = None
+    parent_id: str | None = None
+    note: str | None = None
+
+    def target(self, year: int) -> Target | None:
+        return self.targets.get(year)
+
+    @property
+    def is_sub_indicator(self) -> bool:
+        return self.parent_id is not None
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    section: str
+    number: str
+    name: str
+    lead: tuple[str, ...] = ()
+    coordinators: tuple[str, ...] = ()
+    submission_level: str = ""
+    time: str = ""
+
+
+@dataclass(frozen=True)
+class DayMonth:
+    day: int
+    month: int
+
+    def in_year(self, year: int) -> dt.date:
+        return dt.date(year, self.month, self.day)
+
+    def __str__(self) -> str:
+        return f"{self.day:02d}/{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class OtherDeadline:
+    day: int
+    month: int
+    year: int | None
+    what: str
+
+
+@dataclass(frozen=True)
+class Reporting:
+    deadline: DayMonth
+    reports_to: str
+    consolidated_to: str = ""
+    lead_deadline: DayMonth | None = None
+    lead_deadline_to: str = ""
+    other_deadlines: tuple[OtherDeadline, ...] = ()
+    first_year: int = 2024
+    last_year: int = 2030
+    review_years: tuple[int, ...] = (2025, 2030)
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    number: str
+    date: dt.date
+    date_printed: str
+    issuer: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Signing:
+    authority: str | None = None
+    title: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    code: str
+    catalog_version: int
+    province: str
+    document: Document
+    lead_office_id: str
+    reporting: Reporting
+    recipients: tuple[str, ...]
+    signing: Signing
+    offices: dict[str, Office]
+    groups: tuple[IndicatorGroup, ...]
+    indicators: tuple[Indicator, ...]
+    tasks: tuple[Task, ...]
+    source: str = ""
+
+    @property
+    def lead_office(self) -> Office:
+        return self.offices[self.lead_office_id]
+
+    @cached_property
+    def _indicators_by_id(self) -> dict[str, Indicator]:
+        return {indicator.id: indicator for indicator in self.indicators}
+
+    @cached_property
+    def _offices_by_spelling(self) -> dict[str, Office]:
+        index: dict[str, Office] = {}
+        for office in self.offices.values():
+            for spelling in office.spellings():
+                if spelling:
+                    index.setdefault(_office_key(spelling), office)
+        return index
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        try:
+            return self._indicators_by_id[indicator_id]
+        except KeyError:
+            from desktop_app.core.errors import InputError
+
+            raise InputError(
+                "Plan {plan} has no indicator “{indicator}”.", plan=self.code, indicator=indicator_id
+            ) from None
+
+    def has_indicator(self, indicator_id: str) -> bool:
+        return indicator_id in self._indicators_by_id
+
+    def task(self, task_id: str) -> Task:
+        for task in self.tasks:
+            if task.id == task_id:
+                return task
+        from desktop_app.core.errors import InputError
+
+        raise InputError("Plan {plan} has no task “{task}”.", plan=self.code, task=task_id)
+
+    def group(self, group_id: str) -> IndicatorGroup:
+        return next(group for group in self.groups if group.id == group_id)
+
+    def office_by_name(self, text: str) -> Office | None:
+        return self._offices_by_spelling.get(_office_key(text))
+
+    def office_names(self, office_ids: tuple[str, ...]) -> str:
+        return ", ".join(self.offices[o].display_name for o in office_ids if o in self.offices)
+
+    def children(self, indicator_id: str) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.indicators if i.parent_id == indicator_id)
+
+    def deadline(self, year: int) -> dt.date:
+        return self.reporting.deadline.in_year(year)
+
+    @property
+    def years(self) -> range:
+        return range(self.reporting.first_year, self.reporting.last_year + 1)
+
+    @property
+    def title_line(self) -> str:
+        """``Kế hoạch số 8839/KH-UBND ngày 09/8/2024`` as reports cite the plan."""
+        return f"Kế hoạch số {self.document.number} ngày {self.document.date_printed}"
+
+
+def _office_key(text: str) -> str:
+    return " ".join(fold(text).replace("&", " va ").replace("-", " ").split())

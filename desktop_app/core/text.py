@@ -1,0 +1,112 @@
+"""Text as it enters the program, and numbers and dates in Vietnamese notation.
+
+Every string from the keyboard, a file or a package goes through :func:`nfc`, because
+Vietnamese input methods may produce decomposed text that compares, sorts and renders
+wrongly.  Numbers are :class:`~decimal.Decimal` parsed strictly by Babel's ``vi`` rules:
+``99,5`` is ninety-nine and a half and ``99.5`` is refused (with a suggestion), never
+silently read as 995.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+
+from desktop_app.core.errors import InputError
+
+LOCALE = "vi"
+
+
+def nfc(text: str | None) -> str:
+    if text is None:
+        return ""
+    return unicodedata.normalize("NFC", text)
+
+
+def clean(text: str | None) -> str:
+    """NFC, trimmed, with runs of white space folded to one space."""
+    return re.sub(r"\s+", " ", nfc(text)).strip()
+
+
+def fold(text: str | None) -> str:
+    """A search key that ignores case and diacritics: ``Thất nghiệp`` -> ``that nghiep``."""
+    decomposed = unicodedata.normalize("NFD", nfc(text).casefold())
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return stripped.replace("đ", "d")
+
+
+def parse_number(text: str, *, field: str | None = None) -> Decimal:
+    """A number written in Vietnamese notation (``99,5``, ``1.234,5``, ``-3``)."""
+    from desktop_app.core.errors import Location
+
+    shown = clean(text)
+    raw = shown.replace("\u2212", "-").replace(" ", "")
+    where = Location(field=field) if field else None
+    if not raw:
+        raise InputError("A number is required.", where=where)
+    try:
+        value = parse_decimal(raw, locale=LOCALE, strict=True)
+    except NumberFormatError as error:
+        suggestions = [s for s in (getattr(error, "suggestions", None) or []) if "," in s]
+        if suggestions:
+            raise InputError(
+                "“{text}” is not a number in Vietnamese notation; did you mean “{suggestion}”? "
+                "Use a comma for decimals and a dot for thousands.",
+                where=where,
+                text=raw,
+                suggestion=suggestions[0],
+            ) from None
+        raise InputError("“{text}” is not a number.", where=where, text=shown) from None
+    except (InvalidOperation, ValueError):
+        raise InputError("“{text}” is not a number.", where=where, text=shown) from None
+    if not value.is_finite():
+        raise InputError("“{text}” is not a number.", where=where, text=shown)
+    return value
+
+
+def decimal_places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def format_number(value: Decimal | int | None, places: int | None = None) -> str:
+    """``Decimal('1234.5')`` -> ``1.234,5``; keeps the decimals the value carries."""
+    if value is None:
+        return ""
+    value = Decimal(value)
+    places = decimal_places(value) if places is None else places
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
+
+
+def format_date(day: _dt.date) -> str:
+    """``05/12/2026``: the short form used in banners and tables."""
+    return day.strftime("%d/%m/%Y")
+
+
+def format_date_long(day: _dt.date, place: str | None = None) -> str:
+    """``Khánh Hòa, ngày 05 tháng 12 năm 2026`` per Decree 30: days 1-9 and months 1-2 padded."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"{place}, {text}" if place else text
+
+
+def parse_date(text: str, *, field: str | None = None) -> _dt.date:
+    """``dd/mm/yyyy`` (or ISO ``yyyy-mm-dd``)."""
+    from desktop_app.core.errors import Location
+
+    raw = clean(text)
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return _dt.datetime.strptime(raw, pattern).date()
+        except ValueError:
+            continue
+    raise InputError(
+        "“{text}” is not a date; write it as dd/mm/yyyy.",
+        where=Location(field=field) if field else None,
+        text=raw,
+    )

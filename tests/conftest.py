@@ -1,0 +1,65 @@
+"""Shared fixtures.  Tests never need a display: Qt runs offscreen."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TIENDO_LANG", "vi")
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+TEST_DATA = Path(__file__).parent / "data"
+PASSPHRASE = "mật khẩu thử 2026"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory, monkeypatch):
+    """User-level folders (installed plans, settings) go to a temporary place per test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("TIENDO_HOME", str(home))
+    monkeypatch.delenv("TIENDO_PASSPHRASE", raising=False)
+    monkeypatch.delenv("TIENDO_NEW_PASSPHRASE", raising=False)
+    monkeypatch.delenv("TIENDO_RECOVERY_CODE", raising=False)
+    from desktop_app.core.i18n import set_language
+
+    set_language("vi")
+    yield home
+
+
+@pytest.fixture
+def mini_plan():
+    from desktop_app.core.plans import load_plan_file
+
+    return load_plan_file(TEST_DATA / "mini_plan.json")
+
+
+@pytest.fixture
+def make_workspace(tmp_path, mini_plan):
+    """make_workspace(office_id=..., plan=..., role=...) -> (workspace, recovery code); closed after the test."""
+    from desktop_app.core.workspace import Workspace
+
+    opened = []
+
+    def make(office_id="so-ldtbxh", *, plan=None, role="reporting", name="office"):
+        workspace, code = Workspace.create(
+            tmp_path / f"{name}.tiendo", PASSPHRASE, plan=plan or mini_plan, office_id=office_id, role=role,
+            user_name="Nguyễn Thị Lan",
+        )
+        opened.append(workspace)
+        return workspace, code
+
+    yield make
+    for workspace in opened:
+        workspace.close()
+
+
+@pytest.fixture
+def workspace(make_workspace):
+    return make_workspace()[0]
