@@ -27,7 +27,7 @@ _ERRORS = (
     "TargetSyntaxError", "SigningError", "ReportError", "ExchangeError", "ReadinessError",
 )
 KEYWORDS = {
-    "_": None, "N_": None, "translate": (1,), "tr": None, "problem": (3,), "PackageError": (2,),
+    "_": None, "N_": None, "translate": (1,), "tr": None, "problem": (3,), "add": (4,), "PackageError": (2,),
     "reject": (2,), **{name: (1,) for name in _ERRORS},
 }
 
