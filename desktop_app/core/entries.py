@@ -125,6 +125,16 @@ def value(ws: Workspace, year: int, indicator_id: str, office_id: str | None = N
     return record_from_row(rows[0]) if rows else None
 
 
+def _values_in_years(ws: Workspace, office_id: str, indicator_id: str, years: tuple[int, ...]) -> dict[int, ValueRecord]:
+    marks = ", ".join("?" * len(years))
+    rows = ws.query(
+        f"SELECT {VALUE_COLUMNS} FROM indicator_values WHERE plan_code = ? AND office_id = ? AND indicator_id = ?"
+        f" AND year IN ({marks})",
+        (ws.plan_code, office_id, indicator_id, *years),
+    )
+    return {row[1]: record_from_row(row) for row in rows}
+
+
 def values_by_year(ws: Workspace, indicator_id: str, office_id: str | None = None) -> dict[int, ValueRecord]:
     rows = ws.query(
         f"SELECT {VALUE_COLUMNS} FROM indicator_values WHERE plan_code = ? AND office_id = ? AND indicator_id = ?"
@@ -312,10 +322,10 @@ def set_value(
     actual = rate_from_parts(indicator, num, den) if num is not None else interpret(indicator, raw)
     number = actual if isinstance(actual, Decimal) else None
     text = actual if isinstance(actual, str) else None
-    old = value(ws, year, indicator_id, office_id)
+    nearby = _values_in_years(ws, office_id, indicator_id, (year, year - 1))
+    old, previous = nearby.get(year), nearby.get(year - 1)
     note_text = nfc(note).strip() if note is not None else (old.note if old else "")
     source_text = nfc(source).strip() if source is not None else (old.source if old else "")
-    previous = value(ws, year - 1, indicator_id, office_id)
     limit = max_change if max_change is not None else max_change_setting(ws)
     if (
         indicator.measure == "value"

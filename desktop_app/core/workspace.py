@@ -184,6 +184,9 @@ class Workspace:
         self._slots = slots
         # The GUI runs storage work on a worker thread; one user action at a time.
         self.mutex = threading.RLock()
+        # Small values read on every save; written only through this object.
+        self._meta_cache: dict[str, str | None] = {}
+        self._settings_cache: dict[str, str | None] = {}
 
     # -- create / open / close ---------------------------------------------------------------
 
@@ -349,19 +352,27 @@ class Workspace:
     # -- what the workspace is about ---------------------------------------------------------
 
     def meta(self, key: str, default: str | None = None) -> str | None:
-        rows = self.query("SELECT value FROM meta WHERE key = ?", (key,))
-        return rows[0][0] if rows else default
+        if key not in self._meta_cache:
+            rows = self.query("SELECT value FROM meta WHERE key = ?", (key,))
+            self._meta_cache[key] = rows[0][0] if rows else None
+        value = self._meta_cache[key]
+        return default if value is None else value
 
     def set_meta(self, tx, key: str, value: str) -> None:
+        self._meta_cache.pop(key, None)
         tx.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
     def setting(self, key: str, default: str | None = None) -> str | None:
-        rows = self.query("SELECT value FROM settings WHERE key = ?", (key,))
-        return rows[0][0] if rows else default
+        if key not in self._settings_cache:
+            rows = self.query("SELECT value FROM settings WHERE key = ?", (key,))
+            self._settings_cache[key] = rows[0][0] if rows else None
+        value = self._settings_cache[key]
+        return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:
+        old = self.setting(key)
+        self._settings_cache.pop(key, None)
         with self.transaction() as tx:
-            old = self.setting(key)
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
