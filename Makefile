@@ -31,7 +31,7 @@ bundle: $(STAMP) translations
 	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build installer/tiendo.spec
 
 installer: bundle
-	makensis -V2 installer/tiendo.nsi
+	makensis -V2 -DAPP_EXE=TienDo -DVERSION=$$($(PY) -c "import desktop_app; print(desktop_app.__version__)") installer/tiendo.nsi
 
 clean:
 	rm -rf build dist .pytest_cache
