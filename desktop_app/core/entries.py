@@ -408,24 +408,34 @@ def _write_value(ws: Workspace, office_id: str, old: ValueRecord | None, record:
             ws.audit(tx, action, "value", key, field=field, old_value=before, new_value=after)
 
 
+_UPSERT_VALUE = (
+    "INSERT INTO indicator_values (plan_code, office_id, year, indicator_id, value_number, value_text,"
+    " numerator, denominator, no_data_reason, judgement, source, note, updated_by, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (plan_code, office_id, year, indicator_id) DO UPDATE SET"
+    " value_number = excluded.value_number, value_text = excluded.value_text, numerator = excluded.numerator,"
+    " denominator = excluded.denominator, no_data_reason = excluded.no_data_reason,"
+    " judgement = excluded.judgement, source = excluded.source, note = excluded.note,"
+    " updated_by = excluded.updated_by, updated_at = excluded.updated_at"
+)
+
+
+def _value_params(plan_code: str, office_id: str, record: ValueRecord) -> tuple:
+    return (
+        plan_code, office_id, record.year, record.indicator_id, _s(record.number), record.text,
+        _s(record.numerator), _s(record.denominator), record.no_data_reason,
+        None if record.judgement is None else int(record.judgement), record.source, record.note,
+        record.updated_by, record.updated_at,
+    )
+
+
 def write_value_row(tx, plan_code: str, office_id: str, record: ValueRecord) -> None:
     """The one INSERT-or-UPDATE of a value row, shared by entry and package import."""
-    tx.execute(
-        "INSERT INTO indicator_values (plan_code, office_id, year, indicator_id, value_number, value_text,"
-        " numerator, denominator, no_data_reason, judgement, source, note, updated_by, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (plan_code, office_id, year, indicator_id) DO UPDATE SET"
-        " value_number = excluded.value_number, value_text = excluded.value_text, numerator = excluded.numerator,"
-        " denominator = excluded.denominator, no_data_reason = excluded.no_data_reason,"
-        " judgement = excluded.judgement, source = excluded.source, note = excluded.note,"
-        " updated_by = excluded.updated_by, updated_at = excluded.updated_at",
-        (
-            plan_code, office_id, record.year, record.indicator_id, _s(record.number), record.text,
-            _s(record.numerator), _s(record.denominator), record.no_data_reason,
-            None if record.judgement is None else int(record.judgement), record.source, record.note,
-            record.updated_by, record.updated_at,
-        ),
-    )
+    tx.execute(_UPSERT_VALUE, _value_params(plan_code, office_id, record))
+
+
+def write_value_rows(tx, plan_code: str, office_id: str, records: list[ValueRecord]) -> None:
+    tx.executemany(_UPSERT_VALUE, [_value_params(plan_code, office_id, r) for r in records])
 
 
 def _changes(old: ValueRecord | None, new: ValueRecord) -> list[tuple[str, str | None, str | None]]:
@@ -482,15 +492,7 @@ def set_task_progress(
     record = TaskProgress(task_id, year, status, nfc(result).strip(), clean(evidence_number), evidence_date, ws.actor, now_utc())
     old = task_progress(ws, year, office_id).get(task_id)
     with ws.transaction() as tx:
-        tx.execute(
-            "INSERT INTO task_progress (plan_code, office_id, year, task_id, status, result, evidence_number,"
-            " evidence_date, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (plan_code, office_id, year, task_id) DO UPDATE SET status = excluded.status,"
-            " result = excluded.result, evidence_number = excluded.evidence_number,"
-            " evidence_date = excluded.evidence_date, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
-            (ws.plan_code, office_id, year, task_id, record.status, record.result, record.evidence_number,
-             record.evidence_date.isoformat() if record.evidence_date else None, record.updated_by, record.updated_at),
-        )
+        write_task_row(tx, ws.plan_code, office_id, record)
         key = f"{ws.plan_code}/{office_id}/{year}/{task_id}"
         for field in ("status", "result", "evidence_number", "evidence_date"):
             before = getattr(old, field) if old else None
@@ -498,6 +500,19 @@ def set_task_progress(
             if before != after:
                 ws.audit(tx, "set", "task", key, field=field, old_value=before, new_value=after)
     return record
+
+
+def write_task_row(tx, plan_code: str, office_id: str, record: TaskProgress) -> None:
+    """The one INSERT-or-UPDATE of a task's progress, shared by entry and package import."""
+    tx.execute(
+        "INSERT INTO task_progress (plan_code, office_id, year, task_id, status, result, evidence_number,"
+        " evidence_date, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (plan_code, office_id, year, task_id) DO UPDATE SET status = excluded.status,"
+        " result = excluded.result, evidence_number = excluded.evidence_number,"
+        " evidence_date = excluded.evidence_date, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+        (plan_code, office_id, record.year, record.task_id, record.status, record.result, record.evidence_number,
+         record.evidence_date.isoformat() if record.evidence_date else None, record.updated_by, record.updated_at),
+    )
 
 
 def _ensure_report_row(tx, ws: Workspace, office_id: str, year: int) -> None:

@@ -403,6 +403,10 @@ class Workspace:
     def plan(self) -> Plan:
         return self.load_plan(self.plan_code)
 
+    def reload_plan(self) -> None:
+        """Forget the cached plan after its catalog changed (a plan update)."""
+        self.__dict__.pop("plan", None)
+
     def load_plan(self, code: str) -> Plan:
         rows = self.query("SELECT catalog_json FROM plans WHERE code = ?", (code,))
         if not rows:

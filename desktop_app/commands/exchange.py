@@ -1,0 +1,191 @@
+"""keys, export, import, submissions, consolidate, national, offices, plan-update."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_app.commands import secrets
+from desktop_app.commands.output import print_json, print_table
+from desktop_app.core.i18n import _
+from desktop_app.core.text import format_number
+from desktop_app.core.workspace import Workspace
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("keys", help=_("export, load or show exchange keys"))
+    p.add_argument("action", choices=("export", "import", "show"))
+    p.add_argument("workspace", type=Path)
+    p.add_argument("file", type=Path, nargs="?")
+    p.set_defaults(handler=keys)
+
+    p = subparsers.add_parser("export", help=_("write the year's data package for the lead office"))
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--to", type=Path, required=True, help=_("folder, e.g. the USB drive"))
+    p.set_defaults(handler=export)
+
+    p = subparsers.add_parser("import", help=_("import offices' packages (lead office)"))
+    p.add_argument("workspace", type=Path)
+    p.add_argument("paths", type=Path, nargs="+")
+    p.add_argument("--dry-run", action="store_true", help=_("show what would happen, change nothing"))
+    p.add_argument("--trust-new", action="store_true", help=_("register the key of an office seen for the first time"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=import_)
+
+    p = subparsers.add_parser("submissions", help=_("who has reported for a year (lead office)"))
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--xlsx", type=Path, help=_("also write the list to this .xlsx file"))
+    p.set_defaults(handler=submissions)
+
+    p = subparsers.add_parser("consolidate", help=_("the province's figures from the offices' values (lead office)"))
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=consolidate)
+
+    p = subparsers.add_parser("national", help=_("export consolidated values for national systems"))
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--format", choices=("adx", "dhis2", "csv"), required=True)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.set_defaults(handler=national)
+
+    p = subparsers.add_parser("add-office", help=_("add an office or commune that reports (lead office)"))
+    p.add_argument("workspace", type=Path)
+    p.add_argument("name")
+    p.add_argument("--kind", default="local", choices=("local", "department", "agency", "other"))
+    p.add_argument("--id")
+    p.add_argument("--parent")
+    p.set_defaults(handler=add_office)
+
+    p = subparsers.add_parser("plan-update", help=_("send (lead office) or apply (reporting office) a plan update"))
+    p.add_argument("action", choices=("export", "import"))
+    p.add_argument("workspace", type=Path)
+    p.add_argument("file", type=Path)
+    p.add_argument("--plan", help=_("with export: the plan to send (code or file); default the workspace's"))
+    p.set_defaults(handler=plan_update)
+
+
+def _open(path: Path) -> Workspace:
+    return Workspace.open(path, passphrase=secrets.passphrase())
+
+
+def keys(args) -> int:
+    from desktop_app.core.errors import InputError
+    from desktop_app.core.exchange import keys as keymod
+
+    with _open(args.workspace) as ws:
+        if args.action == "show":
+            print(_("This office's signing key: {fingerprint}", fingerprint=keymod.signing_key_fingerprint(ws)))
+            if ws.role == "lead":
+                print(_("Lead office public key: {fingerprint}", fingerprint=keymod.lead_fingerprint(ws)))
+            else:
+                lead = ws.query("SELECT office_id, fingerprint FROM trusted_keys WHERE kind = 'lead'")
+                print(_("Lead office key loaded: {fingerprint}", fingerprint=lead[0][1]) if lead else _("No lead office key loaded yet."))
+            return 0
+        if args.file is None:
+            raise InputError("Give the key file.")
+        if args.action == "export":
+            key = keymod.export_public_key(ws, args.file)
+        else:
+            key = keymod.import_public_key(ws, args.file)
+        print(_("{file}: {office}, fingerprint {fingerprint}", file=args.file, office=key.office_name, fingerprint=key.fingerprint))
+    return 0
+
+
+def export(args) -> int:
+    from desktop_app.core.exchange.exporter import export_year
+
+    with _open(args.workspace) as ws:
+        result = export_year(ws, args.year, args.to)
+    print(result.path)
+    return 0
+
+
+def import_(args) -> int:
+    from desktop_app.core.exchange.importer import import_packages
+
+    with _open(args.workspace) as ws:
+        outcomes = import_packages(ws, args.paths, dry_run=args.dry_run, trust_new=args.trust_new)
+    if args.json:
+        print_json([{"file": str(o.path), "outcome": o.outcome, "reason": o.reason, "message": o.message,
+                     "office": o.office_id, "year": o.year, "revision": o.revision,
+                     "new_key_fingerprint": o.new_key_fingerprint} for o in outcomes])
+    else:
+        print_table([_("File"), _("Office"), _("Year"), _("Revision"), _("Result")],
+                    [[o.path.name, o.office_name, o.year or "", o.revision or "", o.describe()] for o in outcomes], max_width=90)
+    if args.dry_run:
+        print(_("Dry run: nothing was changed."))
+    return 0
+
+
+def submissions(args) -> int:
+    from desktop_app.core.exchange.submissions import submissions as list_submissions
+    from desktop_app.core.exchange.submissions import write_submissions_xlsx
+
+    with _open(args.workspace) as ws:
+        rows = list_submissions(ws, args.year)
+    if args.xlsx:
+        write_submissions_xlsx(rows, args.xlsx)
+    if args.json:
+        print_json([{"office": r.office_id, "name": r.office_name, "year": r.year, "status": r.status,
+                     "days_late": r.days_late, "sent_on": r.sent_on, "received_at": r.received_at, "revision": r.revision,
+                     "revisions": r.revisions, "signer": r.signer_name, "fingerprint": r.fingerprint} for r in rows])
+        return 0
+    print_table([_("Office"), _("Status"), _("Sent on"), _("Revision"), _("Signer"), _("Fingerprint")],
+                [[r.office_name, r.label(), r.sent_on or "", r.revision or "", r.signer_name, r.fingerprint or ""] for r in rows])
+    return 0
+
+
+def consolidate(args) -> int:
+    from desktop_app.core.exchange.consolidate import consolidate as run
+
+    with _open(args.workspace) as ws:
+        rows = run(ws, args.year)
+    if args.json:
+        print_json([{"id": r.indicator.id, "name": r.indicator.name, "value": r.value, "method": r.method,
+                     "offices": r.offices, "min": r.minimum, "median": r.median, "max": r.maximum,
+                     "numerator": r.numerator, "denominator": r.denominator,
+                     "outliers": [b.office_id for b in r.outliers],
+                     "breakdown": [{"office": b.office_id, "value": b.value} for b in r.breakdown]} for r in rows])
+        return 0
+    show = lambda v: format_number(v) if v is not None and not isinstance(v, str) else (v or "")  # noqa: E731
+    print_table([_("Id"), _("Indicator"), _("Value"), _("Offices"), _("Minimum"), _("Median"), _("Maximum")],
+                [[r.indicator.id, r.indicator.name, show(r.value), r.offices, show(r.minimum), show(r.median), show(r.maximum)]
+                 for r in rows])
+    return 0
+
+
+def national(args) -> int:
+    from desktop_app.core.exchange.consolidate import consolidate as run
+    from desktop_app.core.exchange.national import write_national
+
+    with _open(args.workspace) as ws:
+        path = write_national(ws, args.year, run(ws, args.year), args.format, args.output)
+    print(path)
+    return 0
+
+
+def add_office(args) -> int:
+    from desktop_app.core.exchange.offices import add_office as add
+
+    with _open(args.workspace) as ws:
+        office_id = add(ws, args.name, args.kind, office_id=args.id, parent_id=args.parent)
+    print(office_id)
+    return 0
+
+
+def plan_update(args) -> int:
+    from desktop_app.commands.workspace import load_plan_argument
+    from desktop_app.core.exchange.plan_update import export_plan_update, import_plan_update
+
+    with _open(args.workspace) as ws:
+        if args.action == "export":
+            plan = load_plan_argument(args.plan) if args.plan else ws.plan
+            print(export_plan_update(ws, plan, args.file))
+        else:
+            plan = import_plan_update(ws, args.file)
+            print(_("Plan {code} is now at version {version}.", code=plan.code, version=plan.catalog_version))
+    return 0

@@ -1,0 +1,145 @@
+"""Three offices carry their year to the lead office on a USB stick; the lead office
+imports each package exactly once and consolidates the province's figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from desktop_app.core import entries
+from desktop_app.core.errors import InputError
+from desktop_app.core.exchange import keys
+from desktop_app.core.exchange.consolidate import consolidate
+from desktop_app.core.exchange.exporter import export_year
+from desktop_app.core.exchange.importer import diff_revisions, import_packages
+from desktop_app.core.exchange.national import adx_xml, csv_bytes, dhis2_json
+from desktop_app.core.exchange.offices import add_office
+from desktop_app.core.exchange.submissions import submissions, write_submissions_xlsx
+
+DISTRICTS = ["huyen-dien-khanh", "huyen-cam-lam", "huyen-van-ninh"]
+
+
+@pytest.fixture
+def province(tmp_path, make_workspace):
+    """A lead office and three districts that have loaded its key."""
+    lead, _ = make_workspace("so-ldtbxh", role="lead", name="lead")
+    key_file = tmp_path / "so-ldtbxh.tdkey"
+    keys.export_public_key(lead, key_file)
+    offices = {}
+    for office_id in DISTRICTS:
+        ws, _ = make_workspace(office_id, name=office_id)
+        keys.import_public_key(ws, key_file)
+        offices[office_id] = ws
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    return lead, offices, usb
+
+
+def fill(ws, employed, numerator, denominator):
+    entries.set_value(ws, 2026, "I.3", str(employed))
+    entries.set_value(ws, 2026, "I.1", None, numerator=str(numerator), denominator=str(denominator))
+    entries.set_value(ws, 2026, "II.2", "30")
+    entries.set_task_progress(ws, 2026, "T1", status="done", result="Đã ban hành")
+    entries.set_narrative(ws, 2026, "difficulties", f"Khó khăn của {ws.office_id}")
+
+
+def test_the_year_travels_from_three_offices_to_the_lead_office(province):
+    lead, offices, usb = province
+    for (office_id, ws), (employed, num, den) in zip(offices.items(), [(100, 30, 1000), (250, 50, 2000), (40, 9, 300)]):
+        fill(ws, employed, num, den)
+        result = export_year(ws, 2026, usb)
+        assert result.verified and result.revision == 1
+        assert result.path.name == f"mini-test_{office_id}_2026_r1.tdpkg"
+
+    dry = import_packages(lead, [usb], dry_run=True, trust_new=True)
+    assert [o.outcome for o in dry] == ["imported"] * 3
+    assert entries.values(lead, 2026, DISTRICTS[0]) == {}
+
+    without_trust = import_packages(lead, [usb])
+    assert {o.reason for o in without_trust} == {"unregistered_signer"}
+    assert all(keys.signing_key_fingerprint(ws) in o.message for o, ws in zip(
+        sorted(without_trust, key=lambda o: o.path.name), [offices[k] for k in sorted(offices)]))
+
+    first = import_packages(lead, [usb], trust_new=True)
+    assert sorted(o.outcome for o in first) == ["imported"] * 3
+    assert entries.value(lead, 2026, "I.3", "huyen-cam-lam").number == Decimal("250")
+    assert entries.task_progress(lead, 2026, "huyen-cam-lam")["T1"].status == "done"
+    assert entries.report_state(lead, 2026, "huyen-cam-lam").difficulties_text == "Khó khăn của huyen-cam-lam"
+
+    again = import_packages(lead, [usb])
+    assert [o.outcome for o in again] == ["duplicate"] * 3
+
+    rows = {r.indicator.id: r for r in consolidate(lead, 2026)}
+    assert rows["I.3"].value == Decimal("390") and rows["I.3"].method == "sum"
+    # (30 + 50 + 9) / (1000 + 2000 + 300): recomputed from the sums, not an average of rates.
+    assert rows["I.1"].value == Decimal("2.70") and rows["I.1"].method == "ratio_of_sums"
+    assert rows["II.2"].method == "lead_entry" and rows["II.2"].value is None
+    assert rows["II.2"].median == Decimal("30") and rows["II.2"].offices == 3
+
+    states = {r.office_id: r.status for r in submissions(lead, 2026)}
+    assert all(states[d] == "on_time" for d in DISTRICTS)
+
+
+def test_a_corrected_revision_supersedes_and_a_stale_one_is_kept_but_not_applied(province):
+    lead, offices, usb = province
+    ws = offices["huyen-dien-khanh"]
+    fill(ws, 100, 30, 1000)
+    first = export_year(ws, 2026, usb)
+    entries.set_value(ws, 2026, "I.3", "120")
+    second = export_year(ws, 2026, usb)
+    assert second.revision == 2
+    assert import_packages(lead, [second.path], trust_new=True)[0].outcome == "imported"
+    stale = import_packages(lead, [first.path])[0]
+    assert stale.outcome == "stale"
+    assert entries.value(lead, 2026, "I.3", "huyen-dien-khanh").number == Decimal("120")
+    entries.set_value(ws, 2026, "I.3", "130")
+    third = export_year(ws, 2026, usb)
+    assert import_packages(lead, [third.path])[0].outcome == "superseded"
+    assert entries.value(lead, 2026, "I.3", "huyen-dien-khanh").number == Decimal("130")
+    changes = dict((k, (a, b)) for k, a, b in diff_revisions(lead, "huyen-dien-khanh", 2026, 2, 3))
+    assert changes["values/I.3"][0]["number"] == "120" and changes["values/I.3"][1]["number"] == "130"
+    row = next(r for r in submissions(lead, 2026) if r.office_id == "huyen-dien-khanh")
+    assert row.status == "amended" and row.revision == 3
+
+
+def test_late_and_missing_offices_are_listed_for_reminders(province, tmp_path):
+    lead, offices, usb = province
+    fill(offices["huyen-dien-khanh"], 100, 30, 1000)
+    late_day = dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.timezone.utc)  # deadline 25/11
+    export_year(offices["huyen-dien-khanh"], 2026, usb, now=late_day)
+    import_packages(lead, [usb], trust_new=True, now=late_day)
+    add_office(lead, "UBND xã Suối Tiên", "local")
+    rows = {r.office_id: r for r in submissions(lead, 2026)}
+    assert rows["huyen-dien-khanh"].status == "late" and rows["huyen-dien-khanh"].days_late == 3
+    assert "3" in rows["huyen-dien-khanh"].label("vi")
+    assert rows["ubnd-xa-suoi-tien"].status == "missing"
+    path = write_submissions_xlsx(list(rows.values()), tmp_path / "nop.xlsx")
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(path).active
+    assert sheet["A1"].font.bold and sheet.freeze_panes == "A2"
+
+
+def test_national_exports_carry_the_consolidated_values(province):
+    lead, offices, usb = province
+    fill(offices["huyen-dien-khanh"], 100, 30, 1000)
+    export_year(offices["huyen-dien-khanh"], 2026, usb)
+    import_packages(lead, [usb], trust_new=True)
+    rows = consolidate(lead, 2026)
+    adx = adx_xml(lead, 2026, rows).decode()
+    assert 'xmlns="urn:ihe:qrph:adx:2015"' in adx and 'period="2026-01-01/P1Y"' in adx
+    assert 'dataElement="I.3" value="100"' in adx
+    import json
+
+    dhis = json.loads(dhis2_json(lead, 2026, rows))
+    assert {"dataElement": "I.3", "period": "2026", "orgUnit": "so-ldtbxh", "value": "100", "comment": "sum"} in dhis["dataValues"]
+    text = csv_bytes(lead, 2026, rows).decode("utf-8-sig")
+    assert "I.3" in text and "Số người được giải quyết việc làm" in text
+
+
+def test_an_office_without_the_lead_key_cannot_export(make_workspace, tmp_path):
+    ws, _ = make_workspace("so-yte", name="yte")
+    with pytest.raises(InputError):
+        export_year(ws, 2026, tmp_path)
