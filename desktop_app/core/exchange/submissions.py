@@ -37,7 +37,8 @@ class SubmissionRow:
     def label(self, language: str | None = None) -> str:
         text = translate(STATUS_LABELS[self.status], language, days=self.days_late)
         if self.status == "amended" and self.days_late:
-            text += "; " + translate(STATUS_LABELS["late"], language, days=self.days_late)
+            late = STATUS_LABELS["late"]
+            text += "; " + translate(late, language, days=self.days_late)
         return text
 
 
