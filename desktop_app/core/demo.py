@@ -60,7 +60,7 @@ def fill_demo_data(ws: Workspace, *, progress=None, seed: int = 2026) -> None:
     rng = random.Random(seed)
     plan = ws.plan
     assigned = entries.assigned_ids(ws, "indicator")
-    indicators = [i for i in plan.indicators if i.id in assigned]
+    indicators = [i for i in plan.indicators if i.id in assigned and not plan.is_heading(i.id)]
     total = len(indicators) * len(DEMO_YEARS) + len(plan.tasks)
     done = 0
     for indicator in indicators:

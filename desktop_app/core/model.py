@@ -94,6 +94,7 @@ class Task:
     coordinators: tuple[str, ...] = ()
     submission_level: str = ""
     time: str = ""
+    coordinators_text: str = ""  # as printed, when the plan names them in a sentence
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,19 @@ class Plan:
 
     def children(self, indicator_id: str) -> tuple[Indicator, ...]:
         return tuple(i for i in self.indicators if i.parent_id == indicator_id)
+
+    @cached_property
+    def heading_ids(self) -> frozenset[str]:
+        """Rows that only head their sub-indicators ("Chỉ tiêu số lượng trên 10.000 dân"):
+        they have children and no target of their own, so nothing is entered on them."""
+        parents = {i.parent_id for i in self.indicators if i.parent_id}
+        return frozenset(
+            i.id for i in self.indicators
+            if i.id in parents and all(t.parsed.form == "none" for t in i.targets.values())
+        )
+
+    def is_heading(self, indicator_id: str) -> bool:
+        return indicator_id in self.heading_ids
 
     def deadline(self, year: int) -> dt.date:
         return self.reporting.deadline.in_year(year)

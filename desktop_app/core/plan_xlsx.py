@@ -21,7 +21,7 @@ from desktop_app.core.fsutil import atomic_write_bytes
 from desktop_app.core.model import Plan
 from desktop_app.core.plans import plan_files, plan_from_dict, plan_to_dict
 from desktop_app.core.resources import installed_plans_dir, plans_dir
-from desktop_app.core.text import clean, nfc
+from desktop_app.core.text import nfc
 
 SHEET_PLAN = "Kế hoạch"
 SHEET_GROUPS = "Nhóm chỉ tiêu"
@@ -44,6 +44,7 @@ READING_HEADER = "Đọc là {year}"
 TASK_COLUMNS = (
     ("Mã nhiệm vụ", "id"), ("Mục", "section"), ("TT", "number"), ("Nhiệm vụ", "name"), ("Chủ trì", "lead"),
     ("Phối hợp", "coordinators"), ("Cấp trình", "submission_level"), ("Thời gian", "time"),
+    ("Phối hợp (nguyên văn)", "coordinators_text"),
 )
 LIST_SEPARATOR = "; "
 # The plan sheet: one field a row.  Lists and nested parts are JSON text in the cell.
@@ -184,7 +185,8 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return clean(str(value))
+    # Inner spacing stays: targets and units are kept exactly as the plan printed them.
+    return nfc(str(value)).strip()
 
 
 def _read_plan_sheet(sheet, problems: _Problems) -> dict:
@@ -258,7 +260,8 @@ def _office(row: dict) -> dict:
 def _task(row: dict) -> dict:
     return {"id": row["id"], "section": row["section"], "number": row["number"], "name": row["name"],
             "lead": _split(row["lead"]), "coordinators": _split(row["coordinators"]),
-            "submission_level": row["submission_level"], "time": row["time"]}
+            "submission_level": row["submission_level"], "time": row["time"],
+            **({"coordinators_text": row["coordinators_text"]} if row.get("coordinators_text") else {})}
 
 
 def _indicators(sheet, problems: _Problems) -> list[dict]:

@@ -169,6 +169,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "coordinators": list(t.coordinators),
                 "submission_level": t.submission_level,
                 "time": t.time,
+                **({"coordinators_text": t.coordinators_text} if t.coordinators_text else {}),
             }
             for t in plan.tasks
         ],
@@ -494,6 +495,7 @@ class _Reader:
                     coordinators=self.office_ids(item, "coordinators", row, offices),
                     submission_level=self.opt(item, "submission_level", row, str, ""),
                     time=self.opt(item, "time", row, str, ""),
+                    coordinators_text=self.opt(item, "coordinators_text", row, str, ""),
                 )
             )
         return tasks

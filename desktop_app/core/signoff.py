@@ -45,7 +45,7 @@ def readiness(ws: Workspace, year: int, office_id: str | None = None) -> list[Ga
     recorded = entries.values(ws, year, office_id)
     gaps = []
     for indicator in ws.plan.indicators:
-        if indicator.id not in assigned:
+        if indicator.id not in assigned or ws.plan.is_heading(indicator.id):
             continue
         record = recorded.get(indicator.id)
         if record is None or not record.is_filled:
