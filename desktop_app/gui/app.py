@@ -1,0 +1,176 @@
+"""Starting the program: the wizard on a first run, the unlock dialog afterwards, then
+the main window; the idle lock while it runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from desktop_app import __version__
+from desktop_app.core.i18n import _, set_language
+from desktop_app.core.workspace import BACKUP_SUFFIX, SUFFIX, Workspace, default_workspace_dir, restore_backup
+from desktop_app.gui import settings
+from desktop_app.gui.icons import app_icon
+from desktop_app.gui.ops import run_op, setup_logging, show_error
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv)
+    app.setApplicationName("TienDo")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("TienDo")
+    app.setWindowIcon(app_icon())
+    font = QFont()
+    font.setFamilies(["Segoe UI", "Noto Sans", "DejaVu Sans", "Liberation Sans"])
+    font.setPointSize(10)
+    app.setFont(font)
+    set_language(settings.language())
+    return app
+
+
+class Controller:
+    """Holds the open workspace and the window; handles locking and switching."""
+
+    def __init__(self, app: QApplication, today: dt.date | None = None):
+        self.app = app
+        self.today = today
+        self.workspace: Workspace | None = None
+        self.window = None
+        from desktop_app.gui.idle_lock import IdleWatcher
+
+        self.idle = IdleWatcher(settings.idle_minutes())
+        self.idle.idle.connect(self.lock)
+        app.installEventFilter(self.idle)
+
+    def start(self, open_path: str | None = None) -> bool:
+        path = open_path or settings.last_workspace()
+        if path and Path(path).exists():
+            return self.unlock(Path(path))
+        return self.first_run()
+
+    def first_run(self) -> bool:
+        from desktop_app.gui.wizard import DEMO, OPEN, RESTORE, SetupWizard
+
+        wizard = SetupWizard()
+        if not wizard.exec():
+            return False
+        if wizard.workspace is not None:
+            self.show(wizard.workspace)
+            return True
+        if wizard.choice == DEMO:
+            return self.open_demo()
+        if wizard.choice == OPEN:
+            name, _filter = QFileDialog.getOpenFileName(None, _("Open workspace"), str(default_workspace_dir()),
+                                                        f"TienDo (*{SUFFIX})")
+            return self.unlock(Path(name)) if name else self.first_run()
+        if wizard.choice == RESTORE:
+            return self.restore()
+        return False
+
+    def open_demo(self) -> bool:
+        from desktop_app.core.demo import create_demo_workspace
+        from desktop_app.gui.wizard import DEMO_PASSPHRASE
+
+        path = default_workspace_dir() / f"dung-thu{SUFFIX}"
+        if path.exists():
+            work = lambda progress: Workspace.open(path, passphrase=DEMO_PASSPHRASE)  # noqa: E731
+        else:
+            work = lambda progress: create_demo_workspace(path, DEMO_PASSPHRASE, progress=progress)[0]  # noqa: E731
+        QMessageBox.information(None, _("Sample data"), _(
+            "The sample workspace is protected by the passphrase “{passphrase}”. Nothing in it is real data.",
+            passphrase=DEMO_PASSPHRASE))
+        run_op(None, work, on_done=self.show, on_failed=lambda e: (show_error(None, e), self.first_run()),
+               title=_("Preparing the sample workspace…"))
+        return True
+
+    def restore(self) -> bool:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        name, _filter = QFileDialog.getOpenFileName(None, _("Backup"), str(Path.home()), f"TienDo (*{BACKUP_SUFFIX})")
+        if not name:
+            return self.first_run()
+        passphrase, ok = QInputDialog.getText(None, _("Restore"), _("Passphrase of the backup:"), QLineEdit.Password)
+        if not ok:
+            return self.first_run()
+        target = default_workspace_dir() / (Path(name).name.split(".")[0] + SUFFIX)
+        try:
+            restored = restore_backup(Path(name), target, passphrase=passphrase)
+            self.show(Workspace.open(restored, passphrase=passphrase))
+        except Exception as error:  # shown the uniform way, then back to the start
+            show_error(None, error)
+            return self.first_run()
+        return True
+
+    def unlock(self, path: Path) -> bool:
+        from desktop_app.gui.unlock import UnlockDialog
+
+        dialog = UnlockDialog(path)
+        if dialog.exec() and dialog.workspace is not None:
+            self.show(dialog.workspace)
+            return True
+        return self.first_run() if not self.window else False
+
+    def show(self, workspace: Workspace) -> None:
+        from desktop_app.gui.main_window import MainWindow
+
+        self.workspace = workspace
+        settings.remember_workspace(str(workspace.path))
+        self.window = MainWindow(workspace, today=self.today)
+        self.window.lock_requested.connect(self.lock)
+        self.window.show()
+        warning = storage_warning(workspace.path)
+        if warning:
+            self.window.statusBar().showMessage(warning, 20000)
+
+    def lock(self) -> None:
+        """Hide the window until the passphrase is typed again; the open workspace and any
+        unsaved typing stay as they are."""
+        from desktop_app.gui.lock_dialog import LockDialog
+
+        if self.window is None or not self.window.isVisible():
+            return
+        self.window.hide()
+        if LockDialog(self.workspace.path).exec():
+            self.window.show()
+            self.idle.poke()
+        else:
+            self.window.close()
+
+    def close(self) -> None:
+        if self.workspace is not None:
+            self.workspace.close()
+
+
+def storage_warning(path: Path) -> str | None:
+    """Network drives and USB sticks work, but deserve a warning."""
+    from PySide6.QtCore import QStorageInfo
+
+    volume = QStorageInfo(str(path.parent))
+    fs = bytes(volume.fileSystemType()).decode(errors="replace").lower()
+    if fs in ("nfs", "nfs4", "cifs", "smbfs", "smb2", "fuse.sshfs") or str(path).startswith("\\\\"):
+        return _("The workspace is on a network drive: keep a backup, and do not open it from two computers at once.")
+    if fs in ("vfat", "exfat", "msdos"):
+        return _("The workspace is on a removable drive: do not pull it out while TienDo is open.")
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    app = make_application(argv)
+    setup_logging()
+    open_path = None
+    if "--open" in argv and argv.index("--open") + 1 < len(argv):
+        open_path = argv[argv.index("--open") + 1]
+    controller = Controller(app)
+    if not controller.start(open_path):
+        controller.close()
+        return 0
+    app.setQuitOnLastWindowClosed(True)
+    status = app.exec()
+    controller.close()
+    return status

@@ -1,0 +1,196 @@
+"""USB exchange from the window: export to a stick, keys, import with a summary, and the
+lead office's list of who has reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStorageInfo
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
+    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+)
+
+from desktop_app.core.exchange import KEY_SUFFIX, PACKAGE_SUFFIX
+from desktop_app.core.i18n import _
+from desktop_app.gui.ops import run_op
+
+
+def removable_drives() -> list[tuple[str, str]]:
+    """(label, root path) of mounted volumes that look like USB sticks."""
+    drives = []
+    for volume in QStorageInfo.mountedVolumes():
+        root = volume.rootPath()
+        if not volume.isValid() or not volume.isReady() or volume.isReadOnly() or volume.isRoot():
+            continue
+        if root.startswith(("/proc", "/sys", "/dev", "/run/user", "/snap", "/boot")) or root in ("/", "C:/"):
+            continue
+        fs = bytes(volume.fileSystemType()).decode(errors="replace").lower()
+        if fs in ("vfat", "fat32", "exfat", "ntfs", "fuseblk", "msdos") or root.startswith(("/media", "/mnt", "/Volumes")) \
+                or (len(root) == 3 and root[1] == ":"):
+            label = volume.displayName() or root
+            drives.append((f"{label} ({root})", root))
+    return drives
+
+
+class ExportDialog(QDialog):
+    def __init__(self, workspace, year: int, parent=None):
+        super().__init__(parent)
+        self.workspace, self.year = workspace, year
+        self.setWindowTitle(_("Export data to USB"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_("Choose the USB drive (or a folder) for the {year} data package:", year=year)))
+        self.drives = QListWidget()
+        self.drives.setAccessibleName(_("Drives"))
+        for label, root in removable_drives():
+            item = QListWidgetItem(label)
+            item.setData(256, root)
+            self.drives.addItem(item)
+        if self.drives.count():
+            self.drives.setCurrentRow(0)
+        layout.addWidget(self.drives)
+        row = QHBoxLayout()
+        folder = QPushButton(_("Choose a &folder…"))
+        folder.clicked.connect(self.choose_folder)
+        row.addWidget(folder)
+        row.addStretch()
+        layout.addLayout(row)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        layout.addWidget(self.result_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Close)
+        buttons.button(QDialogButtonBox.Ok).setText(_("&Export"))
+        buttons.accepted.connect(self.export)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def choose_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, _("Folder"))
+        if name:
+            item = QListWidgetItem(name)
+            item.setData(256, name)
+            self.drives.addItem(item)
+            self.drives.setCurrentItem(item)
+
+    def export(self) -> None:
+        from desktop_app.core.exchange.exporter import export_year
+
+        item = self.drives.currentItem()
+        if item is None:
+            QMessageBox.warning(self, _("TienDo"), _("Plug in a USB drive or choose a folder."))
+            return
+        target = Path(item.data(256))
+
+        def done(result) -> None:
+            self.result_label.setText(_(
+                "Written and read back: {path} (revision {revision}). You may now eject the drive.",
+                path=result.path, revision=result.revision))
+        run_op(self, lambda progress: export_year(self.workspace, self.year, target), on_done=done,
+               title=_("Writing the package…"))
+
+
+def load_key(parent, workspace) -> None:
+    from desktop_app.core.exchange.keys import import_public_key, read_public_key
+
+    name, _filter = QFileDialog.getOpenFileName(parent, _("Key file"), "", f"TienDo (*{KEY_SUFFIX})")
+    if not name:
+        return
+    try:
+        key = read_public_key(Path(name))
+    except Exception as error:  # shown the uniform way
+        from desktop_app.gui.ops import show_error
+
+        show_error(parent, error)
+        return
+    answer = QMessageBox.question(parent, _("Compare the fingerprint"), _(
+        "Key of {office}.\nFingerprint: {fingerprint}\n\nIs this the fingerprint the office gave you (on paper or by "
+        "phone)?", office=key.office_name, fingerprint=key.fingerprint))
+    if answer == QMessageBox.Yes:
+        run_op(parent, lambda progress: import_public_key(workspace, Path(name)),
+               on_done=lambda k: QMessageBox.information(parent, _("TienDo"), _("Key loaded: {fingerprint}", fingerprint=k.fingerprint)))
+
+
+def export_key(parent, workspace) -> None:
+    from desktop_app.core.exchange.keys import export_public_key
+
+    name, _filter = QFileDialog.getSaveFileName(parent, _("Key file"), f"{workspace.office_id}{KEY_SUFFIX}",
+                                                f"TienDo (*{KEY_SUFFIX})")
+    if name:
+        run_op(parent, lambda progress: export_public_key(workspace, Path(name)),
+               on_done=lambda k: QMessageBox.information(parent, _("TienDo"), _(
+                   "Key written. Its fingerprint, to read out or print: {fingerprint}", fingerprint=k.fingerprint)))
+
+
+def import_packages(parent, workspace, on_done=None) -> None:
+    from desktop_app.core.exchange.importer import import_packages as run_import
+
+    folder = QFileDialog.getExistingDirectory(parent, _("Folder or drive with the packages"))
+    if not folder:
+        return
+
+    def dry_done(outcomes) -> None:
+        new_keys = [o for o in outcomes if o.reason == "unregistered_signer"]
+        trust = False
+        if new_keys:
+            lines = "\n".join(o.message for o in new_keys)
+            trust = QMessageBox.question(parent, _("New offices"), _(
+                "These packages come from offices seen for the first time:\n\n{lines}\n\nDo the fingerprints match the "
+                "ones on their signed reports?", lines=lines)) == QMessageBox.Yes
+        run_op(parent, lambda progress: run_import(workspace, [Path(folder)], trust_new=trust, progress=progress),
+               on_done=lambda result: (ImportSummary(result, parent).exec(), on_done and on_done()),
+               title=_("Importing…"))
+    run_op(parent, lambda progress: run_import(workspace, [Path(folder)], dry_run=True, progress=progress),
+           on_done=dry_done, title=_("Reading the packages…"))
+
+
+class ImportSummary(QDialog):
+    def __init__(self, outcomes, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Import summary"))
+        self.resize(900, 420)
+        layout = QVBoxLayout(self)
+        table = QTableWidget(len(outcomes), 5)
+        table.setAccessibleName(_("Import summary"))
+        table.setHorizontalHeaderLabels([_("File"), _("Office"), _("Year"), _("Revision"), _("Result")])
+        for row, o in enumerate(outcomes):
+            for column, text in enumerate((o.path.name, o.office_name, str(o.year or ""), str(o.revision or ""), o.describe())):
+                table.setItem(row, column, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(table)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class SubmissionsDialog(QDialog):
+    def __init__(self, workspace, year: int, parent=None):
+        super().__init__(parent)
+        from desktop_app.core.exchange.submissions import submissions
+
+        self.rows = submissions(workspace, year)
+        self.setWindowTitle(_("Submissions {year}", year=year))
+        self.resize(980, 480)
+        layout = QVBoxLayout(self)
+        table = QTableWidget(len(self.rows), 6)
+        table.setAccessibleName(_("Submissions"))
+        table.setHorizontalHeaderLabels([_("Office"), _("Status"), _("Sent on"), _("Revision"), _("Signer"), _("Fingerprint")])
+        for row, r in enumerate(self.rows):
+            for column, text in enumerate((r.office_name, r.label(), str(r.sent_on or ""), str(r.revision or ""),
+                                           r.signer_name, r.fingerprint or "")):
+                table.setItem(row, column, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        layout.addWidget(table)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Close)
+        buttons.button(QDialogButtonBox.Save).setText(_("Save as &Excel…"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        from desktop_app.core.exchange.submissions import write_submissions_xlsx
+
+        name, _filter = QFileDialog.getSaveFileName(self, _("Save"), "tinh-hinh-nop-bao-cao.xlsx", "Excel (*.xlsx)")
+        if name:
+            write_submissions_xlsx(self.rows, Path(name))

@@ -1,0 +1,230 @@
+"""The year's indicators as a Qt table model over ``progress.indicator_rows``.
+
+Edits go to the core (one transaction each) through ``commit_value``; errors come back
+as messages for the status bar, never as exceptions in the view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
+
+from desktop_app.core import entries
+from desktop_app.core.entries import ValueRecord
+from desktop_app.core.i18n import N_, translate
+from desktop_app.core.model import Indicator, IndicatorGroup
+from desktop_app.core.progress import IndicatorRow, indicator_rows, status_label
+from desktop_app.core.text import format_number
+from desktop_app.core.workspace import Workspace
+from desktop_app.gui.icons import status_icon
+
+COL_NUMBER, COL_NAME, COL_UNIT, COL_T2025, COL_T2030, COL_PREVIOUS, COL_VALUE, COL_EVAL, COL_SOURCE, COL_NOTE = range(10)
+HEADERS = (N_("No."), N_("Indicator"), N_("Unit"), N_("Target 2025"), N_("Target 2030"), N_("Last year"),
+           N_("This year"), N_("Evaluation"), N_("Source"), N_("Note"))
+EDITABLE = {COL_VALUE, COL_SOURCE, COL_NOTE}
+GROUP_BACKGROUND = QColor("#e8eef7")
+
+
+@dataclass
+class Line:
+    group: IndicatorGroup | None = None
+    row: IndicatorRow | None = None
+    depth: int = 0
+    heading: bool = False
+
+    @property
+    def indicator(self) -> Indicator | None:
+        return self.row.indicator if self.row else None
+
+
+def shown(value: Decimal | str | None) -> str:
+    if value is None:
+        return ""
+    return format_number(value) if isinstance(value, Decimal) else value
+
+
+def record_text(record: ValueRecord | None) -> str:
+    if record is None:
+        return ""
+    if record.no_data_reason:
+        return translate("no data")
+    return shown(record.actual)
+
+
+class IndicatorModel(QAbstractTableModel):
+    message = Signal(str)          # a refusal or a confirmation for the status bar
+    saved = Signal(str)            # indicator id whose value was saved
+    note_needed = Signal(str, str, str)  # indicator id, typed text, reason: the view asks for a note
+
+    def __init__(self, workspace: Workspace, year: int, parent=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.year = year
+        self.lines: list[Line] = []
+        self.locked = False
+        self.undo_stack = QUndoStack(self)
+        self.reload()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        plan = self.workspace.plan
+        rows = indicator_rows(self.workspace, self.year)
+        by_group: dict[str, list[IndicatorRow]] = {}
+        for row in rows:
+            by_group.setdefault(row.indicator.group_id, []).append(row)
+        self.lines = []
+        for group in plan.groups:
+            self.lines.append(Line(group=group))
+            for row in by_group.get(group.id, []):
+                depth = 1 if row.indicator.parent_id else 0
+                self.lines.append(Line(row=row, depth=depth, heading=plan.is_heading(row.indicator.id)))
+        self.locked = entries.report_state(self.workspace, self.year).locked
+        self.endResetModel()
+
+    def refresh_indicator(self, indicator_id: str) -> None:
+        """Re-read one row (and its children, whose evaluation does not change) after a save."""
+        rows = {r.indicator.id: r for r in indicator_rows(self.workspace, self.year)}
+        for index, line in enumerate(self.lines):
+            if line.row and line.row.indicator.id == indicator_id:
+                line.row = rows[indicator_id]
+                self.dataChanged.emit(self.index(index, 0), self.index(index, len(HEADERS) - 1))
+
+    def line(self, row: int) -> Line:
+        return self.lines[row]
+
+    def row_of(self, indicator_id: str) -> int:
+        return next(i for i, line in enumerate(self.lines) if line.row and line.row.indicator.id == indicator_id)
+
+    # -- Qt model ----------------------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return translate(HEADERS[section])
+        return None
+
+    def flags(self, index: QModelIndex):
+        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        line = self.lines[index.row()]
+        if line.row and not line.heading and index.column() in EDITABLE and not self.locked:
+            return base | Qt.ItemIsEditable
+        return base
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        line = self.lines[index.row()]
+        column = index.column()
+        if line.group is not None:
+            if role == Qt.DisplayRole:
+                return line.group.number if column == COL_NUMBER else line.group.name if column == COL_NAME else None
+            if role == Qt.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.BackgroundRole:
+                return QBrush(GROUP_BACKGROUND)
+            return None
+        row = line.row
+        indicator = row.indicator
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            return self._text(line, column, role == Qt.EditRole)
+        if role == Qt.DecorationRole and column == COL_EVAL and not line.heading:
+            return status_icon(row.status)
+        if role == Qt.ToolTipRole:
+            if column == COL_EVAL and not line.heading:
+                return row.evaluation.reason()
+            if column == COL_NAME:
+                return indicator.name
+            if column == COL_VALUE and row.current and row.current.no_data_reason:
+                return row.current.no_data_reason
+        if role == Qt.TextAlignmentRole and column in (COL_PREVIOUS, COL_VALUE, COL_T2025, COL_T2030, COL_UNIT, COL_NUMBER):
+            return int(Qt.AlignRight | Qt.AlignVCenter) if column in (COL_PREVIOUS, COL_VALUE) else int(Qt.AlignCenter)
+        if role == Qt.FontRole and line.heading:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.UserRole:
+            return indicator.id
+        return None
+
+    def _text(self, line: Line, column: int, editing: bool) -> str:
+        row, indicator = line.row, line.row.indicator
+        if column == COL_NUMBER:
+            return indicator.number
+        if column == COL_NAME:
+            return ("    " * line.depth) + indicator.name
+        if column == COL_UNIT:
+            return indicator.unit
+        if column in (COL_T2025, COL_T2030):
+            target = indicator.targets.get(2025 if column == COL_T2025 else 2030)
+            return target.printed if target else ""
+        if column == COL_PREVIOUS:
+            return record_text(row.previous)
+        if column == COL_VALUE:
+            if editing and row.current and row.current.no_data_reason:
+                return ""
+            return record_text(row.current)
+        if column == COL_EVAL:
+            return "" if line.heading else status_label(row.status)
+        if column == COL_SOURCE:
+            return row.current.source if row.current else ""
+        if column == COL_NOTE:
+            return row.current.note if row.current else ""
+        return ""
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def setData(self, index: QModelIndex, value, role=Qt.EditRole) -> bool:
+        if role != Qt.EditRole or not (self.flags(index) & Qt.ItemIsEditable):
+            return False
+        line = self.lines[index.row()]
+        indicator_id = line.row.indicator.id
+        text = "" if value is None else str(value)
+        if index.column() == COL_VALUE:
+            if text.strip() == self._text(line, COL_VALUE, True).strip():
+                return False
+            return self.commit_value(indicator_id, text)
+        field = "source" if index.column() == COL_SOURCE else "note"
+        return self.commit_field(indicator_id, field, text)
+
+    def commit_value(self, indicator_id: str, text: str, note: str | None = None) -> bool:
+        """Save through the undo stack owner (the view); False leaves the old value."""
+        return self._apply(indicator_id, lambda: self._set_value(indicator_id, text, note), typed=text)
+
+    def commit_field(self, indicator_id: str, field: str, text: str) -> bool:
+        current = entries.value(self.workspace, self.year, indicator_id)
+        if current is None or current.actual is None and not current.no_data_reason:
+            self.message.emit(translate("Enter the value first, then its source and note."))
+            return False
+        raw = current.actual
+        return self._apply(indicator_id, lambda: entries.set_value(
+            self.workspace, self.year, indicator_id, raw if isinstance(raw, Decimal) else (raw or ""),
+            numerator=current.numerator, denominator=current.denominator, **{field: text},
+            max_change=Decimal(1000)))
+
+    def _set_value(self, indicator_id: str, text: str, note: str | None):
+        if not text.strip():
+            entries.clear_value(self.workspace, self.year, indicator_id)
+            return None
+        return entries.set_value(self.workspace, self.year, indicator_id, text, note=note)
+
+    def _apply(self, indicator_id: str, action, typed: str = "") -> bool:
+        from desktop_app.gui.indicators.commands import EditValueCommand
+
+        before = entries.value(self.workspace, self.year, indicator_id)
+        command = EditValueCommand(self, indicator_id, before, action, typed)
+        if not command.first_run():
+            return False
+        self.undo_stack.push(command)
+        return True

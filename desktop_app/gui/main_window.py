@@ -1,0 +1,328 @@
+"""The clerk's main window: plan, office and year at the top, the deadline banner, and
+tabs for indicators, tasks, the report's text and the trend of an indicator."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
+    QMainWindow, QMessageBox, QTableView, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from desktop_app.core import entries, signoff
+from desktop_app.core.errors import TienDoError
+from desktop_app.core.i18n import _
+from desktop_app.core.workspace import BACKUP_SUFFIX, Workspace
+from desktop_app.gui.banner import DeadlineBanner
+from desktop_app.gui.icons import app_icon
+from desktop_app.gui.indicators.model import IndicatorModel
+from desktop_app.gui.indicators.view import IndicatorView
+from desktop_app.gui.narrative import NarrativeEditor
+from desktop_app.gui.ops import run_op, show_error
+from desktop_app.gui.tasks.model import StatusDelegate, TaskModel
+from desktop_app.gui.trend import TrendView
+
+
+def default_year(workspace: Workspace, today: dt.date) -> int:
+    """The year being reported: this year, or last year until its report is due."""
+    plan = workspace.plan
+    year = today.year if today >= dt.date(today.year, 1, 1) else today.year - 1
+    if today.month <= 2 and not entries.report_state(workspace, year - 1).locked:
+        year -= 1
+    return min(max(year, plan.reporting.first_year), plan.reporting.last_year)
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+
+    def __init__(self, workspace: Workspace, *, today: dt.date | None = None):
+        super().__init__()
+        self.workspace = workspace
+        self.today = today or dt.date.today()
+        self.year = default_year(workspace, self.today)
+        self.setWindowIcon(app_icon())
+        self.resize(1360, 820)
+        self.build()
+        self.load_year(self.year)
+
+    # -- building --------------------------------------------------------------------------
+
+    def build(self) -> None:
+        plan = self.workspace.plan
+        office = self.workspace.query("SELECT name FROM offices WHERE id = ?", (self.workspace.office_id,))
+        self.office_name = office[0][0] if office else self.workspace.office_id
+        self.setWindowTitle(f"TienDo — {self.office_name} — {plan.province}")
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        top = QHBoxLayout()
+        title = QLabel(f"<b>{plan.title_line}</b> ({plan.province})<br>{self.office_name}"
+                       + (f" — <i>{_('lead office')}</i>" if self.workspace.role == "lead" else ""))
+        title.setAccessibleName(_("Plan and office"))
+        top.addWidget(title, 1)
+        year_label = QLabel(_("&Year:"))
+        self.year_box = QComboBox()
+        self.year_box.setAccessibleName(_("Year"))
+        for year in plan.years:
+            self.year_box.addItem(str(year), year)
+        year_label.setBuddy(self.year_box)
+        self.year_box.currentIndexChanged.connect(lambda: self.load_year(self.year_box.currentData()))
+        top.addWidget(year_label)
+        top.addWidget(self.year_box)
+        layout.addLayout(top)
+        self.banner = DeadlineBanner()
+        layout.addWidget(self.banner)
+
+        filters = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(_("Find an indicator (no need for accents: “that nghiep”)"))
+        self.filter.setAccessibleName(_("Find an indicator"))
+        self.filter.setClearButtonEnabled(True)
+        self.only_missing = QCheckBox(_("Only &missing values"))
+        self.only_mine = QCheckBox(_("Only &mine"))
+        filters.addWidget(self.filter, 1)
+        filters.addWidget(self.only_missing)
+        filters.addWidget(self.only_mine)
+        layout.addLayout(filters)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(_("Sections"))
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.build_menus()
+
+    def build_menus(self) -> None:
+        menu = self.menuBar().addMenu(_("&File"))
+        self._action(menu, _("&Back up…"), self.backup, "Ctrl+Shift+S")
+        self._action(menu, _("&Restore from a backup…"), self.restore)
+        self._action(menu, _("Check the &workspace"), self.check)
+        self._action(menu, _("Change the &passphrase…"), self.change_passphrase)
+        self._action(menu, _("&Lock now"), self.lock_requested.emit, "Ctrl+L")
+        menu.addSeparator()
+        self._action(menu, _("&Settings…"), self.settings)
+        self._action(menu, _("&Quit"), self.close, QKeySequence.Quit)
+
+        menu = self.menuBar().addMenu(_("&Edit"))
+        self.undo_action = QAction(_("&Undo"), self)
+        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.undo_action.triggered.connect(lambda: self.indicator_model.undo_stack.undo())
+        self.redo_action = QAction(_("&Redo"), self)
+        self.redo_action.setShortcuts([QKeySequence.Redo, QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(lambda: self.indicator_model.undo_stack.redo())
+        menu.addAction(self.undo_action)
+        menu.addAction(self.redo_action)
+        self._action(menu, _("&Find"), lambda: (self.tabs.setCurrentIndex(0), self.filter.setFocus()), QKeySequence.Find)
+        self._action(menu, _("Re&load"), lambda: self.load_year(self.year), QKeySequence.Refresh)
+
+        menu = self.menuBar().addMenu(_("&Report"))
+        self._action(menu, _("&Preview and print the report…"), self.preview_report, "Ctrl+P")
+        self._action(menu, _("Export the tables to &Excel…"), self.export_excel)
+        self._action(menu, _("&Finish and sign…"), self.sign)
+        self._action(menu, _("Re&open the signed year…"), self.reopen)
+
+        menu = self.menuBar().addMenu(_("E&xchange"))
+        self._action(menu, _("&Export data to USB…"), self.export_usb)
+        self._action(menu, _("&Load the lead office's key…"), self.load_lead_key)
+        self._action(menu, _("E&xport this office's key…"), self.export_key)
+        if self.workspace.role == "lead":
+            menu.addSeparator()
+            self._action(menu, _("&Import offices' packages…"), self.import_packages)
+            self._action(menu, _("&Submissions…"), self.show_submissions)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # -- the year --------------------------------------------------------------------------
+
+    def load_year(self, year: int) -> None:
+        if hasattr(self, "narrative"):
+            self.narrative.save()
+        self.year = year
+        self.year_box.blockSignals(True)
+        self.year_box.setCurrentIndex(self.year_box.findData(year))
+        self.year_box.blockSignals(False)
+        current_tab = self.tabs.currentIndex()
+        self.tabs.clear()
+        self.indicator_model = IndicatorModel(self.workspace, year, self)
+        self.indicators = IndicatorView(self.indicator_model)
+        self.indicators.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.filter.textChanged.connect(self.indicators.proxy.set_text)
+        self.only_missing.toggled.connect(self.indicators.proxy.set_only_missing)
+        self.only_mine.toggled.connect(self.indicators.proxy.set_only_mine)
+        self.indicators.proxy.set_text(self.filter.text())
+        self.indicators.proxy.set_only_missing(self.only_missing.isChecked())
+        self.indicators.proxy.set_only_mine(self.only_mine.isChecked())
+        self.indicator_model.saved.connect(lambda _id: self.refresh_banner())
+        self.tabs.addTab(self.indicators, _("&Indicators"))
+
+        self.task_model = TaskModel(self.workspace, year, self)
+        self.task_model.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        tasks = QTableView()
+        tasks.setModel(self.task_model)
+        tasks.setItemDelegate(StatusDelegate(tasks))
+        tasks.setAccessibleName(_("Tasks of the year"))
+        tasks.setWordWrap(True)
+        tasks.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+                              | QAbstractItemView.AnyKeyPressed)
+        tasks.verticalHeader().setVisible(False)
+        tasks.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        for column, width in enumerate((50, 380, 170, 200, 90, 130, 220, 130, 100)):
+            tasks.setColumnWidth(column, width)
+        tasks.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.tasks_view = tasks
+        self.tabs.addTab(tasks, _("&Tasks"))
+
+        self.narrative = NarrativeEditor(self.workspace, year)
+        self.narrative.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.tabs.addTab(self.narrative, _("Report &text"))
+
+        self.trend = TrendView(self.workspace)
+        self.indicators.selected_indicator.connect(self.trend.show_indicator)
+        self.tabs.addTab(self.trend, _("T&rend"))
+        self.tabs.setCurrentIndex(max(0, current_tab))
+        self.refresh_banner()
+
+    def refresh_banner(self) -> None:
+        self.banner.update_for(self.workspace, self.year, self.today)
+
+    def closeEvent(self, event) -> None:
+        self.narrative.save()
+        super().closeEvent(event)
+
+    # -- file ------------------------------------------------------------------------------
+
+    def backup(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Back up"), str(Path.home() / f"{self.workspace.path.stem}-{dt.date.today():%Y%m%d}{BACKUP_SUFFIX}"),
+            f"TienDo (*{BACKUP_SUFFIX})")
+        if name:
+            run_op(self, lambda progress: self.workspace.backup(Path(name)), title=_("Backing up…"),
+                   on_done=lambda path: QMessageBox.information(self, _("TienDo"), _("Backup written to {path}.", path=path)))
+
+    def restore(self) -> None:
+        QMessageBox.information(self, _("TienDo"), _(
+            "To restore a backup, close TienDo and start it again: the start window offers “Restore a workspace "
+            "from a backup”. The current workspace is kept beside the restored one."))
+
+    def check(self) -> None:
+        def done(result) -> None:
+            if result.ok:
+                QMessageBox.information(self, _("TienDo"), _("{path}: no problems found.", path=result.path))
+            else:
+                QMessageBox.warning(self, _("TienDo"), "\n".join(result.problems))
+        run_op(self, lambda progress: self.workspace.check(), on_done=done, title=_("Checking…"))
+
+    def change_passphrase(self) -> None:
+        first, ok = QInputDialog.getText(self, _("Change the passphrase"), _("New passphrase (at least 8 characters):"),
+                                         QLineEdit.Password)
+        if not ok:
+            return
+        second, ok = QInputDialog.getText(self, _("Change the passphrase"), _("The same passphrase again:"),
+                                          QLineEdit.Password)
+        if ok:
+            try:
+                self.workspace.change_passphrase(first, second)
+                QMessageBox.information(self, _("TienDo"), _("The passphrase has been changed."))
+            except TienDoError as error:
+                show_error(self, error)
+
+    def settings(self) -> None:
+        from desktop_app.gui.settings import SettingsDialog
+
+        dialog = SettingsDialog(self)
+        if dialog.exec():
+            from desktop_app.core.i18n import set_language
+
+            set_language(dialog.language.currentData())
+            self.menuBar().clear()
+            self.build_menus()
+            self.load_year(self.year)
+
+    # -- report ----------------------------------------------------------------------------
+
+    def report_path(self) -> Path:
+        folder = self.workspace.path.parent / "bao-cao"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / f"bao-cao-{self.workspace.office_id}-{self.year}.pdf"
+
+    def preview_report(self) -> None:
+        from desktop_app.gui.report_preview import preview_report
+
+        self.narrative.save()
+        preview_report(self, self.workspace, self.year, self.report_path())
+
+    def export_excel(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(self, _("Export to Excel"),
+                                                    str(self.report_path().with_suffix(".xlsx")), "Excel (*.xlsx)")
+        if name:
+            from desktop_app.core.reports.build import write_year_xlsx
+
+            run_op(self, lambda progress: write_year_xlsx(self.workspace, self.year, Path(name)), title=_("Exporting…"),
+                   on_done=lambda path: self.statusBar().showMessage(_("Written to {path}.", path=path), 8000))
+
+    def sign(self) -> None:
+        from desktop_app.gui.signoff_dialog import SignDialog
+
+        self.narrative.save()
+        gaps = signoff.readiness(self.workspace, self.year)
+        if gaps:
+            first = self.workspace.plan.indicator(gaps[0].indicator_id)
+            QMessageBox.warning(self, _("Not ready to sign"), _(
+                "{count} indicator(s) still need a value, a reason for missing data, or a judgement. "
+                "The first: {number} {name} — {problem}", count=len(gaps), number=first.number, name=first.name,
+                problem=gaps[0].message()))
+            self.indicators.focus_value(first.id)
+            self.tabs.setCurrentIndex(0)
+            return
+        dialog = SignDialog(self.workspace, self.year, self.report_path(), self)
+        if dialog.exec():
+            self.load_year(self.year)
+
+    def reopen(self) -> None:
+        if not entries.report_state(self.workspace, self.year).locked:
+            QMessageBox.information(self, _("TienDo"), _("The year is not signed."))
+            return
+        reason, ok = QInputDialog.getMultiLineText(self, _("Reopen the signed year"),
+                                                   _("Why must the signed report be changed? (kept in the audit trail)"))
+        if ok:
+            try:
+                signoff.reopen_year(self.workspace, self.year, reason)
+            except TienDoError as error:
+                show_error(self, error)
+                return
+            self.load_year(self.year)
+
+    # -- exchange --------------------------------------------------------------------------
+
+    def export_usb(self) -> None:
+        from desktop_app.gui.exchange import ExportDialog
+
+        ExportDialog(self.workspace, self.year, self).exec()
+
+    def load_lead_key(self) -> None:
+        from desktop_app.gui.exchange import load_key
+
+        load_key(self, self.workspace)
+
+    def export_key(self) -> None:
+        from desktop_app.gui.exchange import export_key
+
+        export_key(self, self.workspace)
+
+    def import_packages(self) -> None:
+        from desktop_app.gui.exchange import import_packages
+
+        import_packages(self, self.workspace, on_done=lambda: self.load_year(self.year))
+
+    def show_submissions(self) -> None:
+        from desktop_app.gui.exchange import SubmissionsDialog
+
+        SubmissionsDialog(self.workspace, self.year, self).exec()

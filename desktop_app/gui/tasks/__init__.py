@@ -1,0 +1,1 @@
+"""The plan's tasks and this year's progress on each."""

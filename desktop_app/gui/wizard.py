@@ -1,0 +1,279 @@
+"""The first-run wizard: create a workspace (plan, office, passphrase twice, recovery
+code to print), or try the sample data, open an existing workspace, restore a backup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication, QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QMessageBox, QPushButton, QRadioButton, QVBoxLayout, QWizard, QWizardPage,
+)
+
+from desktop_app.core.errors import TienDoError
+from desktop_app.core.exchange.offices import slug
+from desktop_app.core.i18n import _
+from desktop_app.core.model import Office, Plan
+from desktop_app.core.plans import load_bundled_plans
+from desktop_app.core.workspace import SUFFIX, Workspace, default_workspace_dir
+from desktop_app.gui.unlock import password_field
+
+CREATE, DEMO, OPEN, RESTORE = "create", "demo", "open", "restore"
+DEMO_PASSPHRASE = "dungthu-2026"
+PAGE_START, PAGE_PLAN, PAGE_PASSPHRASE, PAGE_RECOVERY = range(4)
+
+
+class StartPage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle(_("Welcome to TienDo"))
+        self.setSubTitle(_("TienDo records your office's progress on the province's social-policy plan, prints the "
+                           "report to sign, and carries the data to the lead office on a USB stick."))
+        layout = QVBoxLayout(self)
+        self.group = QButtonGroup(self)
+        for index, (key, text) in enumerate([
+            (CREATE, _("&Create a new workspace for my office")),
+            (DEMO, _("&Try it with sample data (Khánh Hòa plan)")),
+            (OPEN, _("&Open an existing workspace")),
+            (RESTORE, _("&Restore a workspace from a backup")),
+        ]):
+            button = QRadioButton(text)
+            button.setProperty("choice", key)
+            button.setAccessibleName(text.replace("&", ""))
+            self.group.addButton(button, index)
+            layout.addWidget(button)
+        self.group.button(0).setChecked(True)
+        layout.addStretch()
+
+    @property
+    def choice(self) -> str:
+        return self.group.checkedButton().property("choice")
+
+    def nextId(self) -> int:
+        return PAGE_PLAN if self.choice == CREATE else -1
+
+
+class PlanPage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle(_("Plan and office"))
+        self.setSubTitle(_("Choose the province's plan and the office this computer reports for."))
+        self.plans: list[Plan] = load_bundled_plans()
+        form = QFormLayout(self)
+        self.plan = QComboBox()
+        self.plan.setAccessibleName(_("Plan"))
+        row = QHBoxLayout()
+        row.addWidget(self.plan, 1)
+        import_button = QPushButton(_("&Import .xlsx…"))
+        import_button.clicked.connect(self.import_plan)
+        row.addWidget(import_button)
+        form.addRow(_("&Plan:"), row)
+        self.office = QComboBox()
+        self.office.setAccessibleName(_("Office"))
+        form.addRow(_("&Office:"), self.office)
+        self.new_office = QLineEdit()
+        self.new_office.setPlaceholderText(_("or type the name of a unit the plan does not list, e.g. UBND xã Suối Tiên"))
+        self.new_office.setAccessibleName(_("New unit name"))
+        form.addRow(_("New &unit:"), self.new_office)
+        self.new_kind = QComboBox()
+        for kind, text in (("local", _("commune / district")), ("department", _("department")), ("agency", _("agency"))):
+            self.new_kind.addItem(text, kind)
+        self.new_kind.setAccessibleName(_("Kind of the new unit"))
+        form.addRow(_("Kind of unit:"), self.new_kind)
+        self.lead = QCheckBox(_("This is the plan's lead (consolidating) office"))
+        form.addRow(self.lead)
+        self.path = QLineEdit()
+        self.path.setAccessibleName(_("Workspace file"))
+        browse = QPushButton(_("&Browse…"))
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form.addRow(_("Save in:"), row)
+        self.plan.currentIndexChanged.connect(self.fill_offices)
+        self.office.currentIndexChanged.connect(self.suggest_path)
+        self.new_office.textChanged.connect(self.suggest_path)
+        self.fill_plans()
+
+    def fill_plans(self, select: str | None = None) -> None:
+        self.plan.blockSignals(True)
+        self.plan.clear()
+        for plan in self.plans:
+            self.plan.addItem(f"{plan.province}: {plan.title_line}", plan.code)
+        self.plan.blockSignals(False)
+        index = max(0, self.plan.findData(select or "khanhhoa-2024"))
+        self.plan.setCurrentIndex(index)
+        self.fill_offices()
+
+    def import_plan(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(self, _("Import a plan"), "", "Excel (*.xlsx)")
+        if not name:
+            return
+        try:
+            from desktop_app.core.plan_xlsx import import_plan_xlsx, install_plan
+
+            plan = import_plan_xlsx(Path(name))
+            install_plan(plan)
+        except TienDoError as error:
+            QMessageBox.warning(self, _("TienDo"), error.message())
+            return
+        self.plans = load_bundled_plans()
+        self.fill_plans(plan.code)
+
+    @property
+    def selected_plan(self) -> Plan:
+        return next(p for p in self.plans if p.code == self.plan.currentData())
+
+    def fill_offices(self) -> None:
+        plan = self.selected_plan
+        self.office.clear()
+        for office in sorted(plan.offices.values(), key=lambda o: (o.kind == "collective", o.name)):
+            if office.kind not in ("collective", "other"):
+                self.office.addItem(office.name, office.id)
+        self.office.setCurrentIndex(max(0, self.office.findData(plan.lead_office_id)))
+        self.suggest_path()
+
+    def office_choice(self) -> tuple[str, Office | None]:
+        typed = self.new_office.text().strip()
+        if typed:
+            office_id = slug(typed)
+            return office_id, Office(office_id, typed, typed, (), self.new_kind.currentData())
+        return self.office.currentData(), None
+
+    def suggest_path(self) -> None:
+        office_id, _new = self.office_choice()
+        if office_id:
+            self.path.setText(str(default_workspace_dir() / f"{self.selected_plan.code}_{office_id}{SUFFIX}"))
+
+    def browse(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(self, _("Workspace file"), self.path.text(), f"TienDo (*{SUFFIX})")
+        if name:
+            self.path.setText(name if name.endswith(SUFFIX) else name + SUFFIX)
+
+    def validatePage(self) -> bool:
+        office_id, _new = self.office_choice()
+        if not office_id:
+            QMessageBox.warning(self, _("TienDo"), _("Choose the office, or type the name of a new unit."))
+            return False
+        if Path(self.path.text()).exists():
+            QMessageBox.warning(self, _("TienDo"), _("A workspace already exists there."))
+            return False
+        return True
+
+
+class PassphrasePage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle(_("Passphrase"))
+        self.setSubTitle(_("The workspace is encrypted. Choose a passphrase of at least 8 characters; "
+                           "you will type it each time you open TienDo."))
+        form = QFormLayout(self)
+        self.first = password_field(_("Passphrase"))
+        self.second = password_field(_("Passphrase again"))
+        form.addRow(_("&Passphrase:"), self.first)
+        form.addRow(_("Type it &again:"), self.second)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        form.addRow(self.error)
+        self.workspace: Workspace | None = None
+        self.recovery_code = ""
+
+    def validatePage(self) -> bool:
+        wizard: SetupWizard = self.wizard()
+        page: PlanPage = wizard.page(PAGE_PLAN)
+        office_id, new_office = page.office_choice()
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            self.workspace, self.recovery_code = Workspace.create(
+                Path(page.path.text()), self.first.text(), confirmation=self.second.text(), plan=page.selected_plan,
+                office_id=office_id, new_office=new_office, role="lead" if page.lead.isChecked() else "reporting",
+            )
+        except TienDoError as error:
+            self.error.setText(error.message())
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        wizard.workspace = self.workspace
+        return True
+
+
+class RecoveryPage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle(_("Recovery code"))
+        self.setSubTitle(_("If the passphrase is ever forgotten, this code opens the workspace. Print it or write it "
+                           "down, and keep it with the office's papers, away from the computer."))
+        layout = QVBoxLayout(self)
+        self.code = QLabel()
+        font = QFont("monospace")
+        font.setStyleHint(QFont.Monospace)
+        font.setPointSize(16)
+        font.setBold(True)
+        self.code.setFont(font)
+        self.code.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.code.setAlignment(Qt.AlignCenter)
+        self.code.setAccessibleName(_("Recovery code"))
+        layout.addWidget(self.code)
+        row = QHBoxLayout()
+        copy = QPushButton(_("&Copy"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.code.text()))
+        print_button = QPushButton(_("&Print…"))
+        print_button.clicked.connect(self.print_code)
+        row.addStretch()
+        row.addWidget(copy)
+        row.addWidget(print_button)
+        layout.addLayout(row)
+        self.kept = QCheckBox(_("I have printed or written down the recovery code"))
+        self.kept.toggled.connect(self.completeChanged)
+        layout.addWidget(self.kept)
+        layout.addStretch()
+
+    def initializePage(self) -> None:
+        self.code.setText(self.wizard().page(PAGE_PASSPHRASE).recovery_code)
+
+    def isComplete(self) -> bool:
+        return self.kept.isChecked()
+
+    def print_code(self) -> None:
+        from desktop_app.gui.printing import print_text
+
+        workspace = self.wizard().workspace
+        print_text(self, _("TienDo recovery code"), [
+            _("Workspace: {path}", path=str(workspace.path)),
+            _("Office: {office}", office=workspace.office_id),
+            _("Recovery code:"), self.code.text(),
+        ])
+
+
+class SetupWizard(QWizard):
+    """``choice`` says what the user asked for; ``workspace`` is set when one was created."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(_("TienDo: getting started"))
+        self.setWizardStyle(QWizard.ModernStyle)
+        self.setMinimumSize(720, 520)
+        self.workspace: Workspace | None = None
+        self.start = StartPage()
+        self.setPage(PAGE_START, self.start)
+        self.setPage(PAGE_PLAN, PlanPage())
+        self.setPage(PAGE_PASSPHRASE, PassphrasePage())
+        self.setPage(PAGE_RECOVERY, RecoveryPage())
+        self.setButtonText(QWizard.NextButton, _("&Next >"))
+        self.setButtonText(QWizard.BackButton, _("< &Back"))
+        self.setButtonText(QWizard.FinishButton, _("&Finish"))
+        self.setButtonText(QWizard.CancelButton, _("Cancel"))
+        self.setOption(QWizard.NoBackButtonOnLastPage, True)
+
+    @property
+    def choice(self) -> str:
+        return self.start.choice
+
+    def reject(self) -> None:
+        if self.workspace is not None and self.currentId() == PAGE_RECOVERY:
+            QMessageBox.information(self, _("TienDo"), _("Keep the recovery code before going on."))
+            return
+        super().reject()
