@@ -17,15 +17,15 @@ class IndicatorFilter(QSortFilterProxyModel):
 
     def set_text(self, text: str) -> None:
         self.words = fold(text).split()
-        self.invalidateFilter()
+        self.invalidate()
 
     def set_only_missing(self, on: bool) -> None:
         self.only_missing = on
-        self.invalidateFilter()
+        self.invalidate()
 
     def set_only_mine(self, on: bool) -> None:
         self.only_mine = on
-        self.invalidateFilter()
+        self.invalidate()
 
     def _keeps(self, line) -> bool:
         row = line.row
