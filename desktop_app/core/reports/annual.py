@@ -127,4 +127,35 @@ def build_annual_pdf(report: AnnualReport, path: Path, settings: PageSettings = 
     story = body(report, styles, width, record, extra=extra(styles, width) if extra else None)
     first, later = decree30.page_decorations(report, settings)
     document.build(story, onFirstPage=first, onLaterPages=later)
-    return PdfResult(pages=document.page, signature_page=record.get("page", 0), signature_box=record.get("box", (0, 0, 0, 0)))
+    result = PdfResult(pages=document.page, signature_page=record.get("page", 0),
+                       signature_box=record.get("box", (0, 0, 0, 0)))
+    _remember_signature_place(path, result)
+    return result
+
+
+SIGNATURE_PLACE_KEY = "/TienDoSignaturePlace"
+
+
+def _remember_signature_place(path: Path, result: PdfResult) -> None:
+    """Record where the signature block is, so `tiendo sign` puts the visible stamp there."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(str(path)))
+    place = ",".join(str(round(v, 1)) for v in (result.signature_page, *result.signature_box))
+    writer.add_metadata({SIGNATURE_PLACE_KEY: place})
+    with path.open("wb") as handle:
+        writer.write(handle)
+
+
+def signature_place(path: Path):
+    """The SignatureBox recorded in a report built here, or None."""
+    from pypdf import PdfReader
+
+    from desktop_app.core.reports.signing import SignatureBox
+
+    try:
+        value = (PdfReader(str(path)).metadata or {}).get(SIGNATURE_PLACE_KEY)
+        page, x1, y1, x2, y2 = (float(v) for v in str(value).split(","))
+    except (ValueError, TypeError, OSError, AttributeError):
+        return None
+    return SignatureBox(int(page), x1, y1, x2, y2)

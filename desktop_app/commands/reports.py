@@ -1,0 +1,122 @@
+"""report, sign-off, reopen, sign, verify."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from desktop_app.commands import secrets
+from desktop_app.core.errors import InputError
+from desktop_app.core.i18n import _
+from desktop_app.core.workspace import Workspace
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("report", help=_("write the year's report as PDF (and Excel)"))
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--xlsx", type=Path, help=_("also write the tables to this .xlsx file"))
+    p.set_defaults(handler=report)
+
+    p = subparsers.add_parser("sign-off", help=_("finish the year: record the signer and lock it"))
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--signer", required=True)
+    p.add_argument("--title", required=True)
+    p.add_argument("--authority", default="")
+    p.add_argument("--number", help=_("report number, e.g. 245/BC-SLĐTBXH"))
+    p.set_defaults(handler=sign_off)
+
+    p = subparsers.add_parser("reopen", help=_("reopen a signed year (the reason is kept)"))
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=reopen)
+
+    p = subparsers.add_parser("sign", help=_("sign a report PDF digitally (PAdES)"))
+    p.add_argument("file", type=Path)
+    p.add_argument("--p12", type=Path, help=_("certificate file; its password from TIENDO_P12_PASSWORD or a prompt"))
+    p.add_argument("--pkcs11", type=Path, help=_("PKCS#11 library of a USB token; PIN from TIENDO_TOKEN_PIN or a prompt"))
+    p.add_argument("--token-label")
+    p.add_argument("--key-label")
+    p.add_argument("-o", "--output", type=Path, help=_("signed file (default: NAME-signed.pdf)"))
+    p.set_defaults(handler=sign)
+
+    p = subparsers.add_parser("verify", help=_("check the signatures of a PDF"))
+    p.add_argument("file", type=Path)
+    p.add_argument("--trust", type=Path, action="append", default=[], help=_("trusted root certificate (PEM or DER)"))
+    p.set_defaults(handler=verify)
+
+
+def report(args) -> int:
+    from desktop_app.core.reports.build import write_year_pdf, write_year_xlsx
+
+    with Workspace.open(args.workspace, passphrase=secrets.passphrase()) as ws:
+        result = write_year_pdf(ws, args.year, args.output)
+        if args.xlsx:
+            write_year_xlsx(ws, args.year, args.xlsx)
+    print(_("{path}: {pages} page(s)", path=args.output, pages=result.pages))
+    return 0
+
+
+def sign_off(args) -> int:
+    from desktop_app.core.signoff import sign_year
+
+    with Workspace.open(args.workspace, passphrase=secrets.passphrase()) as ws:
+        state = sign_year(ws, args.year, signer_name=args.signer, signer_title=args.title,
+                          signer_authority=args.authority, report_number=args.number)
+    print(_("The {year} report is signed (revision {revision}); data fingerprint {fingerprint}.",
+            year=args.year, revision=state.revision, fingerprint=state.fingerprint))
+    return 0
+
+
+def reopen(args) -> int:
+    from desktop_app.core.signoff import reopen_year
+
+    with Workspace.open(args.workspace, passphrase=secrets.passphrase()) as ws:
+        reopen_year(ws, args.year, args.reason)
+    print(_("The {year} report is open for changes again.", year=args.year))
+    return 0
+
+
+def _secret(variable: str, prompt: str) -> str:
+    value = os.environ.get(variable)
+    if value is not None:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise InputError("No password: set {variable} or run in a terminal.", variable=variable)
+    return getpass.getpass(prompt)
+
+
+def sign(args) -> int:
+    from desktop_app.core.reports.annual import signature_place
+    from desktop_app.core.reports.signing import sign_pdf_p12, sign_pdf_pkcs11
+
+    output = args.output or args.file.with_name(args.file.stem + "-signed.pdf")
+    box = signature_place(args.file)
+    if args.p12:
+        password = _secret("TIENDO_P12_PASSWORD", _("Certificate password: "))
+        sign_pdf_p12(args.file, output, args.p12, password.encode("utf-8") if password else None, box=box)
+    elif args.pkcs11:
+        pin = _secret("TIENDO_TOKEN_PIN", _("Token PIN: "))
+        sign_pdf_pkcs11(args.file, output, library=args.pkcs11, token_label=args.token_label, pin=pin,
+                        key_label=args.key_label, box=box)
+    else:
+        raise InputError("Give --p12 FILE or --pkcs11 LIBRARY.")
+    print(output)
+    return 0
+
+
+def verify(args) -> int:
+    from desktop_app.core.reports.signing import verify_pdf
+
+    reports = verify_pdf(args.file, args.trust)
+    if not reports:
+        print(_("{file}: no signature.", file=args.file))
+        return 1
+    for item in reports:
+        print(item.summary())
+    return 0 if all(r.intact and r.valid and not r.modified_after_signing for r in reports) else 1
