@@ -61,6 +61,7 @@ def indicator_table(lines: tuple[IndicatorLine, ...], styles: Styles, width: flo
     table = Table(rows, colWidths=_scaled(INDICATOR_WIDTHS, width), repeatRows=1)
     style = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("FONTNAME", (0, 0), (-1, -1), decree30.font()),  # empty cells too: no unembedded Helvetica
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.85, 0.85, 0.85)),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
@@ -84,6 +85,7 @@ def task_table(tasks: tuple[TaskLine, ...], styles: Styles, width: float) -> Tab
     table = Table(rows, colWidths=_scaled(TASK_WIDTHS, width), repeatRows=1)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONTNAME", (0, 0), (-1, -1), decree30.font()),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.85, 0.85, 0.85)),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
@@ -120,6 +122,7 @@ def build_annual_pdf(report: AnnualReport, path: Path, settings: PageSettings = 
         topMargin=settings.top_mm * mm, bottomMargin=settings.bottom_mm * mm,
         title=decree30.nfc(f"Báo cáo {report.summary}"), author=decree30.nfc(report.issuing_office),
         subject=report.fingerprint, creator="TienDo",
+        initialFontName=decree30.font(), initialFontSize=settings.body_pt,  # no unembedded Helvetica
     )
     styles = Styles(settings)
     record: dict = {}

@@ -96,7 +96,7 @@ def annual_report(ws: Workspace, year: int, *, today: dt.date | None = None) -> 
         difficulties_text=state.difficulties_text,
         proposals_text=state.proposals_text,
         tasks=task_lines(ws, year),
-        indicators=indicator_lines(ws, year),
+        indicators=indicator_lines(ws, year, assigned_only=ws.role != "lead"),
         recipients=tuple(line for line in setting("report_recipients", default_recipients).split("\n") if line.strip()),
         signer=Signer(
             authority=state.signer_authority or setting("report_signer_authority", ""),

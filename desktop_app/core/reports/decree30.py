@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from desktop_app.core.reports.fingerprint import grouped
-from desktop_app.core.reports.fonts import font
+from desktop_app.core.reports.fonts import font  # noqa: F401  (re-exported for the builders)
 from desktop_app.core.reports.model import AnnualReport, PageSettings
 from desktop_app.core.text import format_date_long
 
@@ -119,7 +119,7 @@ def header(report: AnnualReport, styles: Styles, width: float) -> list:
         Paragraph(para_text(format_date_long(report.report_date, report.place)), styles.header_italic),
     ]
     table = Table([[left, right]], colWidths=[left_width, right_width])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), font()), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     return [table]
 
@@ -146,10 +146,28 @@ def closing(report: AnnualReport, styles: Styles, width: float, record: dict) ->
     right.append(SignatureSpace(width * 0.5, 28 * mm, record))
     right.append(Paragraph(para_text(signer.name), styles.sign))
     table = Table([[lines, right]], colWidths=[width * 0.45, width * 0.55])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), font()), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     table.keepWithNext = False
     return table
+
+
+def draw_qr(canvas, text: str, x: float, y: float, size: float) -> None:
+    """A QR code drawn as plain squares (reportlab's widget would add an unembedded font)."""
+    import qrcode
+
+    code = qrcode.QRCode(border=0, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code.add_data(text)
+    code.make(fit=True)
+    matrix = code.get_matrix()
+    cell = size / len(matrix)
+    canvas.saveState()
+    canvas.setFillGray(0)
+    for row, cells in enumerate(matrix):
+        for column, dark in enumerate(cells):
+            if dark:
+                canvas.rect(x + column * cell, y + size - (row + 1) * cell, cell, cell, stroke=0, fill=1)
+    canvas.restoreState()
 
 
 def page_decorations(report: AnnualReport, settings: PageSettings):
@@ -160,16 +178,7 @@ def page_decorations(report: AnnualReport, settings: PageSettings):
     def first(canvas, doc):
         footer(canvas, doc)
         if report.fingerprint:
-            from reportlab.graphics import renderPDF
-            from reportlab.graphics.barcode.qr import QrCodeWidget
-            from reportlab.graphics.shapes import Drawing
-
-            widget = QrCodeWidget(report.fingerprint)
-            x1, y1, x2, y2 = widget.getBounds()
-            size = 16 * mm
-            drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
-            drawing.add(widget)
-            renderPDF.draw(drawing, canvas, page_width - settings.right_mm * mm - size, 4 * mm)
+            draw_qr(canvas, report.fingerprint, page_width - settings.right_mm * mm - 16 * mm, 4 * mm, 16 * mm)
 
     def later(canvas, doc):
         canvas.saveState()
