@@ -83,6 +83,17 @@ def evaluate_row(plan: Plan, indicator: Indicator, year: int, by_year: dict[int,
     )
 
 
+def indicator_row(ws: Workspace, year: int, indicator: Indicator, *, assigned: bool,
+                  office_id: str | None = None) -> IndicatorRow:
+    """One indicator's row, reading only its own values (a save refreshes just this)."""
+    by_year = entries.values_by_year(ws, indicator.id, office_id)
+    return IndicatorRow(
+        indicator=indicator, current=by_year.get(year), previous=by_year.get(year - 1),
+        target=applicable_target(indicator, year), evaluation=evaluate_row(ws.plan, indicator, year, by_year),
+        assigned=assigned,
+    )
+
+
 def indicator_rows(ws: Workspace, year: int, office_id: str | None = None) -> list[IndicatorRow]:
     plan = ws.plan
     office_id = office_id or ws.office_id

@@ -193,3 +193,14 @@ def test_a_workspace_made_by_the_first_schema_is_migrated_on_open(tmp_path, mini
         assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == schema_version()
         assert entries.value(migrated, 2025, "II.2").number == Decimal("30")
         assert migrated.check().ok
+
+
+def test_binding_none_many_times_does_not_wear_out_none(workspace):
+    """sqlcipher3 leaks a reference to None per bound None; the workspace guards against it."""
+    import sys
+
+    before = sys.getrefcount(None)
+    for _ in range(20_000):
+        workspace.conn.execute("SELECT ? IS NULL", (None,)).fetchone()
+    assert sys.getrefcount(None) > 1_000_000  # far from zero, whatever the wheel does
+    assert before > 1_000_000

@@ -16,7 +16,7 @@ from desktop_app.core import entries
 from desktop_app.core.entries import ValueRecord
 from desktop_app.core.i18n import N_, translate
 from desktop_app.core.model import Indicator, IndicatorGroup
-from desktop_app.core.progress import IndicatorRow, indicator_rows, status_label
+from desktop_app.core.progress import IndicatorRow, indicator_row, indicator_rows, status_label
 from desktop_app.core.text import format_number
 from desktop_app.core.workspace import Workspace
 from desktop_app.gui.icons import status_icon
@@ -25,6 +25,9 @@ COL_NUMBER, COL_NAME, COL_UNIT, COL_T2025, COL_T2030, COL_PREVIOUS, COL_VALUE, C
 HEADERS = (N_("No."), N_("Indicator"), N_("Unit"), N_("Target 2025"), N_("Target 2030"), N_("Last year"),
            N_("This year"), N_("Evaluation"), N_("Source"), N_("Note"))
 EDITABLE = {COL_VALUE, COL_SOURCE, COL_NOTE}
+DISPLAY, DECORATION, EDIT, TOOLTIP, FONT, ALIGNMENT, BACKGROUND, USER = (
+    Qt.DisplayRole.value, Qt.DecorationRole.value, Qt.EditRole.value, Qt.ToolTipRole.value, Qt.FontRole.value,
+    Qt.TextAlignmentRole.value, Qt.BackgroundRole.value, Qt.UserRole.value)
 GROUP_BACKGROUND = QColor("#e8eef7")
 
 
@@ -84,15 +87,16 @@ class IndicatorModel(QAbstractTableModel):
                 depth = 1 if row.indicator.parent_id else 0
                 self.lines.append(Line(row=row, depth=depth, heading=plan.is_heading(row.indicator.id)))
         self.locked = entries.report_state(self.workspace, self.year).locked
+        self._cache: dict[int, dict] = {}
         self.endResetModel()
 
     def refresh_indicator(self, indicator_id: str) -> None:
-        """Re-read one row (and its children, whose evaluation does not change) after a save."""
-        rows = {r.indicator.id: r for r in indicator_rows(self.workspace, self.year)}
-        for index, line in enumerate(self.lines):
-            if line.row and line.row.indicator.id == indicator_id:
-                line.row = rows[indicator_id]
-                self.dataChanged.emit(self.index(index, 0), self.index(index, len(HEADERS) - 1))
+        """Re-read one row after a save (its evaluation depends only on its own values)."""
+        index = self.row_of(indicator_id)
+        line = self.lines[index]
+        line.row = indicator_row(self.workspace, self.year, line.row.indicator, assigned=line.row.assigned)
+        self._cache.pop(index, None)
+        self.dataChanged.emit(self.index(index, 0), self.index(index, len(HEADERS) - 1))
 
     def line(self, row: int) -> Line:
         return self.lines[row]
@@ -121,42 +125,49 @@ class IndicatorModel(QAbstractTableModel):
         return base
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        # Views ask for every role of every cell on each paint: answer from a per-row cache
+        # keyed by plain ints (comparing Qt enums in Python costs more than the lookup).
         if not index.isValid():
             return None
-        line = self.lines[index.row()]
-        column = index.column()
+        row = index.row()
+        cache = self._cache.get(row)
+        if cache is None:
+            cache = self._cache[row] = self._row_cache(self.lines[row])
+        by_role = cache.get(role if isinstance(role, int) else role.value)
+        return None if by_role is None else by_role[index.column()]
+
+    def _row_cache(self, line: Line) -> dict[int, list]:
+        columns = range(len(HEADERS))
         if line.group is not None:
-            if role == Qt.DisplayRole:
-                return line.group.number if column == COL_NUMBER else line.group.name if column == COL_NAME else None
-            if role == Qt.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            if role == Qt.BackgroundRole:
-                return QBrush(GROUP_BACKGROUND)
-            return None
-        row = line.row
-        indicator = row.indicator
-        if role in (Qt.DisplayRole, Qt.EditRole):
-            return self._text(line, column, role == Qt.EditRole)
-        if role == Qt.DecorationRole and column == COL_EVAL and not line.heading:
-            return status_icon(row.status)
-        if role == Qt.ToolTipRole:
-            if column == COL_EVAL and not line.heading:
-                return row.evaluation.reason()
-            if column == COL_NAME:
-                return indicator.name
-            if column == COL_VALUE and row.current and row.current.no_data_reason:
-                return row.current.no_data_reason
-        if role == Qt.TextAlignmentRole and column in (COL_PREVIOUS, COL_VALUE, COL_T2025, COL_T2030, COL_UNIT, COL_NUMBER):
-            return int(Qt.AlignRight | Qt.AlignVCenter) if column in (COL_PREVIOUS, COL_VALUE) else int(Qt.AlignCenter)
-        if role == Qt.FontRole and line.heading:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.UserRole:
-            return indicator.id
-        return None
+            bold = QFont()
+            bold.setBold(True)
+            brush = QBrush(GROUP_BACKGROUND)
+            display = [line.group.number if c == COL_NUMBER else line.group.name if c == COL_NAME else None for c in columns]
+            return {DISPLAY: display, FONT: [bold] * len(HEADERS), BACKGROUND: [brush] * len(HEADERS)}
+        row, indicator = line.row, line.row.indicator
+        tooltips = [None] * len(HEADERS)
+        tooltips[COL_NAME] = indicator.name
+        if not line.heading:
+            tooltips[COL_EVAL] = row.evaluation.reason()
+        if row.current and row.current.no_data_reason:
+            tooltips[COL_VALUE] = row.current.no_data_reason
+        decoration = [None] * len(HEADERS)
+        if not line.heading:
+            decoration[COL_EVAL] = status_icon(row.status)
+        right, centre = int(Qt.AlignRight | Qt.AlignVCenter), int(Qt.AlignCenter)
+        alignment = [right if c in (COL_PREVIOUS, COL_VALUE) else centre if c in (COL_T2025, COL_T2030, COL_UNIT, COL_NUMBER)
+                     else None for c in columns]
+        cache = {
+            DISPLAY: [self._text(line, c, False) for c in columns],
+            EDIT: [self._text(line, c, True) for c in columns],
+            TOOLTIP: tooltips, DECORATION: decoration, ALIGNMENT: alignment,
+            USER: [indicator.id] * len(HEADERS),
+        }
+        if line.heading:
+            italic = QFont()
+            italic.setItalic(True)
+            cache[FONT] = [italic] * len(HEADERS)
+        return cache
 
     def _text(self, line: Line, column: int, editing: bool) -> str:
         row, indicator = line.row, line.row.indicator

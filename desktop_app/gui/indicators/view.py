@@ -3,7 +3,7 @@ across; a refused value stays unsaved with the reason shown beside the cell."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemDelegate, QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QInputDialog,
     QLineEdit, QMenu, QStyledItemDelegate, QTableView, QToolTip,
@@ -46,7 +46,9 @@ class IndicatorView(QTableView):
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         self.verticalHeader().setVisible(False)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        # Row heights are fitted once per load and then per changed row: ResizeToContents
+        # would measure every row after each save.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.Interactive)
         header = self.horizontalHeader()
         for column, width in WIDTHS.items():
             self.setColumnWidth(column, width)
@@ -58,6 +60,16 @@ class IndicatorView(QTableView):
         model.message.connect(self._refused)
         model.note_needed.connect(self.ask_note)
         model.modelReset.connect(self.resizeRowsToContents)
+        model.dataChanged.connect(lambda top, bottom: self.resizeRowToContents(self.proxy.mapFromSource(top).row()))
+        for signal in (self.proxy.layoutChanged, self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved):
+            signal.connect(self._fit_rows_later)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.timeout.connect(self.resizeRowsToContents)
+        self.resizeRowsToContents()
+
+    def _fit_rows_later(self, *args) -> None:
+        self._fit_timer.start(0)
 
     # -- moving and messages -------------------------------------------------------------------
 
