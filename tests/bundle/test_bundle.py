@@ -1,0 +1,78 @@
+"""The PyInstaller bundle works on its own: it lists the plans, creates a workspace,
+takes a value, writes the annual PDF (fonts, plans, translations and SQLCipher were
+collected), and its window starts; the NSIS installer script compiles against it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.bundle
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    work = tmp_path_factory.mktemp("pyinstaller")
+    subprocess.run([sys.executable, "-m", "desktop_app.tools.i18n", "compile"], cwd=ROOT, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "--distpath", str(work / "dist"),
+         "--workpath", str(work / "build"), str(ROOT / "installer" / "tiendo.spec")],
+        cwd=ROOT, capture_output=True, text=True, timeout=1200,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return work / "dist" / "TienDo"
+
+
+def run(bundle: Path, *args, home: Path):
+    env = {**os.environ, "TIENDO_PASSPHRASE": "mật khẩu gói 2026", "TIENDO_HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": ""}
+    return subprocess.run([str(bundle / "tiendo-cli"), *map(str, args)], capture_output=True, text=True, env=env,
+                          cwd=home, timeout=120)
+
+
+def test_the_bundled_program_does_a_clerks_year(bundle, tmp_path):
+    plans = run(bundle, "plans", "--json", home=tmp_path)
+    assert plans.returncode == 0, plans.stderr
+    assert "khanhhoa-2024" in plans.stdout
+    workspace = tmp_path / "Nguyễn Thị Lan" / "sở.tiendo"  # a Vietnamese user name in the path
+    assert run(bundle, "init", workspace, "--plan", "khanhhoa-2024", "--unit", "Sở LĐTBXH", home=tmp_path).returncode == 0
+    entered = run(bundle, "set", workspace, "--year", "2026", "II.2", "2,8", home=tmp_path)
+    assert entered.returncode == 0 and "2,8" in entered.stdout  # the Vietnamese catalog was collected
+    refused = run(bundle, "set", workspace, "--year", "2026", "II.2", "2.8", home=tmp_path)
+    assert refused.returncode == 1 and "2,8" in refused.stderr and "Traceback" not in refused.stderr
+    report = run(bundle, "report", workspace, "--year", "2026", "-o", tmp_path / "bao-cao.pdf", home=tmp_path)
+    assert report.returncode == 0, report.stderr
+    from pypdf import PdfReader
+
+    text = PdfReader(str(tmp_path / "bao-cao.pdf")).pages[0].extract_text()
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+
+
+def test_the_bundled_window_starts(bundle, tmp_path):
+    env = {**os.environ, "TIENDO_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": ""}
+    started = time.monotonic()
+    process = subprocess.Popen([str(bundle / "TienDo")], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        time.sleep(8)
+        assert process.poll() is None, process.stderr.read().decode(errors="replace")[-2000:]
+    finally:
+        process.kill()
+        process.wait()
+    assert time.monotonic() - started < 60
+
+
+@pytest.mark.skipif(shutil.which("makensis") is None, reason="NSIS is not installed (apt-get install nsis)")
+def test_the_installer_script_compiles_against_the_bundle(bundle, tmp_path):
+    result = subprocess.run(
+        ["makensis", "-V2", "-DAPP_EXE=TienDo", f"-DBUNDLE_DIR={bundle}", f"-DOUT_FILE={tmp_path / 'setup.exe'}",
+         str(ROOT / "installer" / "tiendo.nsi")], capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert (tmp_path / "setup.exe").stat().st_size > 1_000_000
