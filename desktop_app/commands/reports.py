@@ -21,6 +21,12 @@ def register(subparsers) -> None:
     p.add_argument("--xlsx", type=Path, help=_("also write the tables to this .xlsx file"))
     p.set_defaults(handler=report)
 
+    p = subparsers.add_parser("report-consolidated", help=_("write the province's consolidated report (lead office)"))
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.set_defaults(handler=report_consolidated)
+
     p = subparsers.add_parser("sign-off", help=_("finish the year: record the signer and lock it"))
     p.add_argument("workspace", type=Path)
     p.add_argument("--year", type=int, required=True)
@@ -58,6 +64,16 @@ def report(args) -> int:
         result = write_year_pdf(ws, args.year, args.output)
         if args.xlsx:
             write_year_xlsx(ws, args.year, args.xlsx)
+    print(_("{path}: {pages} page(s)", path=args.output, pages=result.pages))
+    return 0
+
+
+def report_consolidated(args) -> int:
+    from desktop_app.core.exchange.report import consolidated_report
+    from desktop_app.core.reports.consolidated import build_consolidated_pdf
+
+    with Workspace.open(args.workspace, passphrase=secrets.passphrase()) as ws:
+        result = build_consolidated_pdf(consolidated_report(ws, args.year), args.output)
     print(_("{path}: {pages} page(s)", path=args.output, pages=result.pages))
     return 0
 

@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
             menu.addSeparator()
             self._action(menu, _("&Import offices' packages…"), self.import_packages)
             self._action(menu, _("&Submissions…"), self.show_submissions)
+            self._action(menu, _("&Consolidated report…"), self.consolidated_report)
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -321,6 +322,15 @@ class MainWindow(QMainWindow):
         from desktop_app.gui.exchange import import_packages
 
         import_packages(self, self.workspace, on_done=lambda: self.load_year(self.year))
+
+    def consolidated_report(self) -> None:
+        from desktop_app.core.exchange.report import consolidated_report
+        from desktop_app.core.reports.consolidated import build_consolidated_pdf
+        from desktop_app.gui.report_preview import ReportPreview
+
+        path = self.report_path().with_name(f"bao-cao-tong-hop-{self.year}.pdf")
+        run_op(self, lambda progress: (build_consolidated_pdf(consolidated_report(self.workspace, self.year), path), path)[1],
+               on_done=lambda written: ReportPreview(written, self).exec(), title=_("Preparing the report…"))
 
     def show_submissions(self) -> None:
         from desktop_app.gui.exchange import SubmissionsDialog

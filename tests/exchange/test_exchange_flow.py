@@ -143,3 +143,25 @@ def test_an_office_without_the_lead_key_cannot_export(make_workspace, tmp_path):
     ws, _ = make_workspace("so-yte", name="yte")
     with pytest.raises(InputError):
         export_year(ws, 2026, tmp_path)
+
+
+def test_the_consolidated_report_lists_who_reported_and_the_units_values(province, tmp_path):
+    from pypdf import PdfReader
+
+    from desktop_app.core.exchange.report import consolidated_report
+    from desktop_app.core.reports.consolidated import build_consolidated_pdf
+
+    lead, offices, usb = province
+    fill(offices["huyen-dien-khanh"], 100, 30, 1000)
+    fill(offices["huyen-cam-lam"], 250, 50, 2000)
+    for office_id in ("huyen-dien-khanh", "huyen-cam-lam"):
+        export_year(offices[office_id], 2026, usb)
+    import_packages(lead, [usb], trust_new=True)
+    report = consolidated_report(lead, 2026)
+    province_row = next(line for line in report.annual.indicators if line.name == "Số người được giải quyết việc làm")
+    assert province_row.this_year == Decimal("350")
+    result = build_consolidated_pdf(report, tmp_path / "tong-hop.pdf")
+    text = "\n".join(page.extract_text() for page in PdfReader(str(tmp_path / "tong-hop.pdf")).pages)
+    assert "PHỤ LỤC 1" in text and "PHỤ LỤC 2" in text and result.pages >= 3
+    assert "Ủy ban nhân dân huyện Vạn Ninh" in text and "chưa nộp" in text
+    assert "Ủy ban nhân dân huyện Cam Lâm" in text and "250" in text
