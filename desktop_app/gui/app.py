@@ -4,6 +4,7 @@ the main window; the idle lock while it runs."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -167,6 +168,16 @@ def main(argv: list[str] | None = None) -> int:
     if "--open" in argv and argv.index("--open") + 1 < len(argv):
         open_path = argv[argv.index("--open") + 1]
     controller = Controller(app)
+    if os.environ.get("TIENDO_STARTUP_PROBE"):
+        # Measuring time to first window (bench and the bundle test): report once the
+        # first window is on screen, then leave.
+        from PySide6.QtCore import QTimer
+
+        def report_first_window() -> None:
+            print("first-window", flush=True)
+            os._exit(0)
+
+        QTimer.singleShot(0, report_first_window)
     if not controller.start(open_path):
         controller.close()
         return 0

@@ -59,6 +59,12 @@ def test_the_bundled_program_does_a_clerks_year(bundle, tmp_path):
 def test_the_bundled_window_starts(bundle, tmp_path):
     env = {**os.environ, "TIENDO_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": ""}
     started = time.monotonic()
+    probe = subprocess.run([str(bundle / "TienDo")], env={**env, "TIENDO_STARTUP_PROBE": "1"}, capture_output=True,
+                           text=True, timeout=120)
+    assert "first-window" in probe.stdout, probe.stderr[-2000:]
+    print(f"bundled app: time to first window {time.monotonic() - started:.2f} s; "
+          f"bundle size {sum(f.stat().st_size for f in bundle.rglob('*') if f.is_file()) / 2**20:.0f} MiB")
+    started = time.monotonic()
     process = subprocess.Popen([str(bundle / "TienDo")], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         time.sleep(8)
