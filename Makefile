@@ -15,7 +15,14 @@ $(STAMP): pyproject.toml
 translations: $(STAMP)
 	$(PY) -m desktop_app.tools.i18n compile
 
+XCB_LIBS := libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxkbcommon-x11.so.0
+
 run: $(STAMP) translations
+	@for lib in $(XCB_LIBS); do ldconfig -p 2>/dev/null | grep -q $$lib || missing="$$missing $$lib"; done; \
+	if [ -n "$$missing" ] && [ -z "$$QT_QPA_PLATFORM" ]; then \
+	  echo "Qt's X11 support needs system libraries that are missing:$$missing"; \
+	  echo "On Debian/Ubuntu: sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0"; \
+	fi
 	$(PY) -m desktop_app
 
 test: $(STAMP) translations
