@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import shutil
 import tempfile
 import unicodedata
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ FIELD_NAME = "ChuKySo"
 STAMP_LANGUAGE = "vi"
 DEFAULT_REASON = N_("Signing and issuing the report")
 STAMP_FONT = "LiberationSerif-Regular.ttf"
+STAMP_COLOR = (0.05, 0.2, 0.55)  # dark blue: told apart from the printed text at a glance
 SYSTEM_STAMP_FONT = Path("/usr/share/fonts/truetype/liberation2") / STAMP_FONT
 
 # pyHanko and fontTools log their own warnings; with no logging set up Python would
@@ -138,8 +140,8 @@ def _ascii(text: str) -> str:
     return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").encode("ascii", "replace").decode()
 
 
-def _stamp_style(signer_name: str, reason: str, location: str, box: tuple[float, float, float, float] | None,
-                 scratch: Path):
+def _stamp_style(signer_name: str, office: str, reason: str, location: str,
+                 box: tuple[float, float, float, float] | None, scratch: Path):
     from pyhanko.pdf_utils import layout
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.stamp import TextStampStyle
@@ -148,8 +150,10 @@ def _stamp_style(signer_name: str, reason: str, location: str, box: tuple[float,
         # Values are literal text: a '%' in them must not look like a pyHanko field.
         return translate(message_id, STAMP_LANGUAGE, **{k: v.replace("%", "%%") for k, v in params.items()})
 
-    lines = [line(N_("Signed by: {signer}"), signer=signer_name), line(N_("Signed at: {time}"), time="")]
-    lines[-1] += "%(ts)s"  # pyHanko puts in the signing time
+    lines = [line(N_("Signed by: {signer}"), signer=signer_name)]
+    if office:
+        lines.append(line(N_("Office: {office}"), office=office))
+    lines.append(line(N_("Signed at: {time}"), time="") + "%(ts)s")  # pyHanko puts in the signing time
     if reason:
         lines.append(line(N_("Reason: {reason}"), reason=reason))
     if location:
@@ -168,9 +172,9 @@ def _stamp_style(signer_name: str, reason: str, location: str, box: tuple[float,
         scaled.write_bytes(_font_for_pyhanko(font_file))
         # The factory's size must equal the text box's, or lines after the first drift.
         text_style = TextBoxStyle(font=GlyphAccumulatorFactory(str(scaled), font_size=size, bcp47_lang_code="vi"),
-                                  font_size=size, leading=int(size * 1.25) + 1)
+                                  font_size=size, leading=int(size * 1.25) + 1, text_color=STAMP_COLOR)
     else:
-        text_style = TextBoxStyle(font_size=size)
+        text_style = TextBoxStyle(font_size=size, text_color=STAMP_COLOR)
         text = _ascii(text)
     return TextStampStyle(
         stamp_text=text, text_box_style=text_style, timestamp_format="%d/%m/%Y %H:%M", border_width=1,
@@ -232,6 +236,11 @@ def _common_name(certificate) -> str:
     return clean(subject.get("common_name") or certificate.subject.human_friendly)
 
 
+def _organization(certificate) -> str:
+    value = certificate.subject.native.get("organization_name") or ""
+    return clean(value if isinstance(value, str) else ", ".join(value))
+
+
 def _sign(src: Path, dst: Path, signer, box: SignatureBox | None, reason: str | None, location: str | None,
           signer_name: str | None) -> None:
     from pyhanko.sign import fields, signers
@@ -249,7 +258,7 @@ def _sign(src: Path, dst: Path, signer, box: SignatureBox | None, reason: str | 
             page = box.page if box.page >= 0 else pages + box.page
             if not 0 <= page < pages:
                 raise InputError(N_("The signature is placed on page {page}, but the PDF has {count} pages."),
-                                 where=Location(file=str(src)), page=box.page + 1 if box.page >= 0 else box.page,
+                                 where=Location(file=str(src)), page=page + 1,
                                  count=pages)
             rect = (min(box.x1, box.x2), min(box.y1, box.y2), max(box.x1, box.x2), max(box.y1, box.y2))
             if rect[2] - rect[0] < 1 or rect[3] - rect[1] < 1:
@@ -258,8 +267,8 @@ def _sign(src: Path, dst: Path, signer, box: SignatureBox | None, reason: str | 
         meta = signers.PdfSignatureMetadata(field_name=field_name, reason=reason or None,
                                             location=location or None, subfilter=fields.SigSeedSubFilter.PADES)
         name = clean(signer_name) or _common_name(signer.signing_cert)
-        pdf_signer = signers.PdfSigner(meta, signer=signer, new_field_spec=spec,
-                                       stamp_style=_stamp_style(name, reason, location, rect, scratch))
+        style = _stamp_style(name, _organization(signer.signing_cert), reason, location, rect, scratch)
+        pdf_signer = signers.PdfSigner(meta, signer=signer, new_field_spec=spec, stamp_style=style)
         try:
             with partial.open("wb") as out:
                 pdf_signer.sign_pdf(writer, output=out)
@@ -276,8 +285,6 @@ def _sign(src: Path, dst: Path, signer, box: SignatureBox | None, reason: str | 
     finally:
         handle.close()
         partial.unlink(missing_ok=True)
-        import shutil
-
         shutil.rmtree(scratch, ignore_errors=True)
 
 
@@ -344,19 +351,20 @@ def _token_error(error: Exception, library: Path) -> SigningError:
 def _open_token(library: Path, token_label: str | None, pin: str | None):
     import pkcs11
 
-    from pyhanko.sign.pkcs11 import open_pkcs11_session
-
     where = Location(file=str(library))
     if not library.is_file():
         raise InputError(N_("The token's PKCS#11 library does not exist."), where=where)
     try:
         lib = pkcs11.lib(str(library))
-        tokens = [slot.get_token() for slot in lib.get_slots(token_present=True)]
-    except pkcs11.PKCS11Error as error:
-        raise _token_error(error, library) from None
-    except Exception as error:  # not a PKCS#11 library, or one for another architecture
+    except Exception as error:  # not a PKCS#11 library, or one built for another architecture
         raise SigningError(N_("This is not a usable PKCS#11 library: {detail}"), where=where,
                            detail=_detail(error)) from None
+    try:
+        # Uninitialised tokens hold no keys (SoftHSM always shows a spare one).
+        tokens = [token for token in (slot.get_token() for slot in lib.get_slots(token_present=True))
+                  if pkcs11.TokenFlag.TOKEN_INITIALIZED in token.flags]
+    except pkcs11.PKCS11Error as error:
+        raise _token_error(error, library) from None
     labels = [token.label.strip() for token in tokens]
     if token_label:
         if token_label.strip() not in labels:
@@ -371,10 +379,8 @@ def _open_token(library: Path, token_label: str | None, pin: str | None):
     else:
         index = 0
     try:
-        # pyHanko picks the token by slot; its criteria need an exact label, so pass the slot.
-        slots = lib.get_slots()
-        slot_no = next(n for n, slot in enumerate(slots) if slot.slot_id == tokens[index].slot.slot_id)
-        return open_pkcs11_session(str(library), slot_no=slot_no, user_pin=pin or None)
+        # What pyhanko.sign.pkcs11.open_pkcs11_session does, once the token is chosen.
+        return tokens[index].open(user_pin=pin) if pin else tokens[index].open()
     except pkcs11.PKCS11Error as error:
         raise _token_error(error, library) from None
 
@@ -480,7 +486,7 @@ def _load_roots(paths) -> list:
 def _modified_after(status) -> bool:
     """Changes after signing, other than later signatures and validation data."""
     from pyhanko.sign.diff_analysis import ModificationLevel
-    from pyhanko.sign.general import SignatureCoverageLevel
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
 
     if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
         return False
@@ -524,10 +530,6 @@ def verify_pdf(path: Path, trust_roots: list[Path] | tuple = ()) -> list[Signatu
             context = ValidationContext(trust_roots=roots, allow_fetching=False)
             try:
                 status = validate_pdf_signature(signature, context)
-                reports.append(SignatureReport(
-                    field_name=signature.field_name, signer=_common_name(status.signing_cert),
-                    signing_time=status.signer_reported_dt, intact=bool(status.intact), valid=bool(status.valid),
-                    trusted=bool(status.trusted), modified_after_signing=_modified_after(status)))
             except Exception:
                 # The signature itself is unreadable (its bytes were damaged): report it as broken.
                 try:
@@ -535,4 +537,9 @@ def verify_pdf(path: Path, trust_roots: list[Path] | tuple = ()) -> list[Signatu
                 except Exception:
                     signer = "?"
                 reports.append(SignatureReport(signature.field_name, signer, None, False, False, False, True))
+                continue
+            reports.append(SignatureReport(
+                field_name=signature.field_name, signer=_common_name(status.signing_cert),
+                signing_time=status.signer_reported_dt, intact=bool(status.intact), valid=bool(status.valid),
+                trusted=bool(status.trusted), modified_after_signing=_modified_after(status)))
         return reports
