@@ -55,19 +55,21 @@ _MIGRATION_FILE = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 DatabaseError = sqlcipher3.dbapi2.DatabaseError
 
 
-def _keep_none_alive() -> None:
+def _keep_singletons_alive() -> None:
     """sqlcipher3 (0.5.x and 0.6.x wheels) drops one reference to None each time it binds
-    None as a parameter; after a few thousand saves CPython would free None and the program
-    would die.  Python 3.12 made None immortal; on 3.11 give it enough references to never
-    run out.  Remove once the wheels are fixed (tests/core/test_workspace.py checks it)."""
+    None as a parameter (and PySide6 does the like with True/False in some error paths);
+    after a few thousand saves CPython would free None and the program would die.
+    Python 3.12 made these immortal; on 3.11 give them enough references to never run
+    out.  Remove once the wheels are fixed (tests/core/test_workspace.py checks it)."""
     import ctypes
     import sys
 
     if sys.version_info < (3, 12) and sys.implementation.name == "cpython":
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+        for singleton in (None, True, False):
+            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
 
 
-_keep_none_alive()
+_keep_singletons_alive()
 
 
 def now_utc() -> str:
@@ -349,6 +351,8 @@ class Workspace:
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[tuple]:
         with self.mutex:
+            if self.conn is None:
+                raise WorkspaceError("The workspace is closed.")
             try:
                 return self.conn.execute(sql, params).fetchall()
             except DatabaseError as error:

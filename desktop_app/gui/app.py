@@ -143,6 +143,8 @@ class Controller:
             self.window.close()
 
     def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
         if self.workspace is not None:
             self.workspace.close()
 

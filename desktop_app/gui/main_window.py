@@ -195,7 +195,8 @@ class MainWindow(QMainWindow):
         self.banner.update_for(self.workspace, self.year, self.today)
 
     def closeEvent(self, event) -> None:
-        self.narrative.save()
+        if self.workspace.conn is not None:  # typing not yet saved is saved now
+            self.narrative.save()
         super().closeEvent(event)
 
     # -- file ------------------------------------------------------------------------------
