@@ -184,3 +184,12 @@ def open_with_recovery_code(slots: KeySlots, code: str, *, source: str = "") -> 
 
 def new_workspace_id() -> str:
     return os.urandom(16).hex()
+
+
+def unlock(slots: KeySlots, *, passphrase: str | None, recovery_code: str | None, source: str = "") -> bytes:
+    """The data key from whichever secret the user gave (the recovery code wins)."""
+    if recovery_code is not None:
+        return open_with_recovery_code(slots, recovery_code, source=source)
+    if passphrase is not None:
+        return open_with_passphrase(slots, passphrase, source=source)
+    raise WrongSecretError("A passphrase or the recovery code is needed to open the workspace.")

@@ -39,7 +39,6 @@ from desktop_app.core.errors import (
     Location,
     TienDoError,
     WorkspaceError,
-    WrongSecretError,
 )
 from desktop_app.core.filelock import FileLock
 from desktop_app.core.fsutil import atomic_write_bytes, fsync_dir
@@ -273,12 +272,7 @@ class Workspace:
         if not path.exists():
             raise WorkspaceError("There is no workspace at this path.", where=Location(file=str(path)))
         slots = keyslots.read_slots(path)
-        if recovery_code is not None:
-            data_key = keyslots.open_with_recovery_code(slots, recovery_code, source=str(path))
-        elif passphrase is not None:
-            data_key = keyslots.open_with_passphrase(slots, passphrase, source=str(path))
-        else:
-            raise WrongSecretError("A passphrase or the recovery code is needed to open the workspace.")
+        data_key = keyslots.unlock(slots, passphrase=passphrase, recovery_code=recovery_code, source=str(path))
         lock = FileLock(_lock_path(path))
         lock.acquire(path)
         conn = None
@@ -539,12 +533,7 @@ def restore_backup(
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, UnicodeDecodeError):
         raise CorruptWorkspaceError("This is not a TienDo backup, or it is damaged.", where=Location(file=str(backup))) from None
     slots = keyslots.KeySlots.from_bytes(slots_bytes, source=str(backup))
-    if recovery_code is not None:
-        data_key = keyslots.open_with_recovery_code(slots, recovery_code, source=str(backup))
-    elif passphrase is not None:
-        data_key = keyslots.open_with_passphrase(slots, passphrase, source=str(backup))
-    else:
-        raise WrongSecretError("A passphrase or the recovery code is needed to open the workspace.")
+    data_key = keyslots.unlock(slots, passphrase=passphrase, recovery_code=recovery_code, source=str(backup))
     destination.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=destination.parent) as scratch:
         candidate = Path(scratch) / "restored.tiendo"

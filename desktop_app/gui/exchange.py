@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
-from desktop_app.core.exchange import KEY_SUFFIX, PACKAGE_SUFFIX
+from desktop_app.core.exchange import KEY_SUFFIX
 from desktop_app.core.i18n import _
 from desktop_app.gui.ops import run_op
 

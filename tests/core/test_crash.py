@@ -8,7 +8,6 @@ import subprocess
 import sys
 import textwrap
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 

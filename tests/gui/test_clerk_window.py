@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from conftest import PASSPHRASE
 from desktop_app.core import entries, signoff
 from desktop_app.core.plans import load_bundled_plan
 from desktop_app.gui.indicators.model import COL_NAME, COL_VALUE

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core import entries
 from desktop_app.core.errors import TienDoError
 from desktop_app.core.i18n import _
-from desktop_app.gui.indicators.model import COL_NAME, COL_NOTE, COL_SOURCE, COL_VALUE, IndicatorModel
+from desktop_app.gui.indicators.model import COL_NAME, COL_VALUE, IndicatorModel
 from desktop_app.gui.indicators.proxy import IndicatorFilter
 
 WIDTHS = {0: 44, 1: 420, 2: 96, 3: 96, 4: 96, 5: 90, 6: 100, 7: 180, 8: 140, 9: 160}
