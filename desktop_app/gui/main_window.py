@@ -59,8 +59,9 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         top = QHBoxLayout()
+        role = _("lead office") if self.workspace.role == "lead" else ""
         title = QLabel(f"<b>{plan.title_line}</b> ({plan.province})<br>{self.office_name}"
-                       + (f" — <i>{_('lead office')}</i>" if self.workspace.role == "lead" else ""))
+                       + (f" — <i>{role}</i>" if role else ""))
         title.setAccessibleName(_("Plan and office"))
         top.addWidget(title, 1)
         year_label = QLabel(_("&Year:"))
