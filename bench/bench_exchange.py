@@ -81,6 +81,13 @@ def run() -> list[tuple[str, float, float | None, str]]:
         imported = time.perf_counter() - start
         assert all(o.outcome == "imported" for o in outcomes), {o.reason for o in outcomes}
 
+        from desktop_app.core.exchange.report import consolidated_report
+        from desktop_app.core.reports.consolidated import build_consolidated_pdf
+
+        start = time.perf_counter()
+        build_consolidated_pdf(consolidated_report(lead, 2026), folder / "tong-hop.pdf")
+        consolidated = time.perf_counter() - start
+
         private = keys.box_key(lead)
         conn = sqlite3.connect(folder / "baseline.sqlite", isolation_level=None)
         conn.execute("PRAGMA journal_mode = WAL")
@@ -105,6 +112,7 @@ def run() -> list[tuple[str, float, float | None, str]]:
     return [
         (f"import {COMMUNES} packages x {INDICATORS} values", imported, baseline, "s"),
         ("export one package (read-back check included)", exports[len(exports) // 2] * 1000, None, "ms"),
+        (f"consolidated report PDF for {COMMUNES} units", consolidated, None, "s"),
     ]
 
 
