@@ -127,6 +127,19 @@ class Controller:
         if warning:
             self.window.statusBar().showMessage(warning, 20000)
 
+    def import_file(self, path: Path) -> None:
+        """A package double-clicked in the file manager: the lead office imports it."""
+        from desktop_app.core.exchange.importer import import_packages
+        from desktop_app.gui.exchange import ImportSummary
+
+        if self.workspace.role != "lead":
+            QMessageBox.information(self.window, _("TienDo"), _("Only the lead office's workspace imports offices' packages."))
+            return
+        run_op(self.window, lambda progress: import_packages(self.workspace, [path], progress=progress),
+               on_done=lambda outcomes: (ImportSummary(outcomes, self.window).exec(),
+                                         self.window.load_year(self.window.year)),
+               title=_("Importing…"))
+
     def lock(self) -> None:
         """Hide the window until the passphrase is typed again; the open workspace and any
         unsaved typing stay as they are."""
@@ -165,9 +178,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     app = make_application(argv)
     setup_logging()
-    open_path = None
-    if "--open" in argv and argv.index("--open") + 1 < len(argv):
-        open_path = argv[argv.index("--open") + 1]
+    def argument(flag: str) -> str | None:
+        return argv[argv.index(flag) + 1] if flag in argv and argv.index(flag) + 1 < len(argv) else None
+
+    # The installer associates .tiendo files with --open and .tdpkg packages with --import.
+    open_path, import_path = argument("--open"), argument("--import")
     controller = Controller(app)
     if os.environ.get("TIENDO_STARTUP_PROBE"):
         # Measuring time to first window (bench and the bundle test): report once the
@@ -182,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     if not controller.start(open_path):
         controller.close()
         return 0
+    if import_path and controller.window is not None:
+        controller.import_file(Path(import_path))
     app.setQuitOnLastWindowClosed(True)
     status = app.exec()
     controller.close()

@@ -165,3 +165,35 @@ def test_the_consolidated_report_lists_who_reported_and_the_units_values(provinc
     assert "PHỤ LỤC 1" in text and "PHỤ LỤC 2" in text and result.pages >= 3
     assert "Ủy ban nhân dân huyện Vạn Ninh" in text and "chưa nộp" in text
     assert "Ủy ban nhân dân huyện Cam Lâm" in text and "250" in text
+
+
+def test_the_lead_office_sends_a_plan_update_that_offices_apply_once(province, tmp_path):
+    from dataclasses import replace
+
+    from desktop_app.core.errors import PackageError
+    from desktop_app.core.exchange.plan_update import export_plan_update, import_plan_update
+    from desktop_app.core.model import Office, Target
+
+    lead, offices, _usb = province
+    plan = lead.plan
+    amended = replace(
+        plan, catalog_version=2,
+        indicators=tuple(replace(i, targets={**i.targets, 2030: Target(2030, "< 2,5")}) if i.id == "I.1" else i
+                         for i in plan.indicators),
+        offices={**plan.offices, "xa-moi": Office("xa-moi", "UBND xã Mới", kind="local")},
+    )
+    path = export_plan_update(lead, amended, tmp_path / "cap-nhat.tdplan")
+    district = offices["huyen-dien-khanh"]
+    applied = import_plan_update(district, path)
+    assert applied.catalog_version == 2
+    assert district.plan.indicator("I.1").targets[2030].printed == "< 2,5"
+    assert district.query("SELECT name FROM offices WHERE id = 'xa-moi'")[0][0] == "UBND xã Mới"
+    with pytest.raises(PackageError) as again:
+        import_plan_update(district, path)
+    assert again.value.reason == "stale"
+    forged = tmp_path / "gia.tdplan"
+    data = bytearray(path.read_bytes())
+    data[-40] ^= 1
+    forged.write_bytes(bytes(data))
+    with pytest.raises(PackageError):
+        import_plan_update(offices["huyen-cam-lam"], forged)
