@@ -8,11 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QStorageInfo
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
-    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QPushButton, QVBoxLayout,
 )
 
 from desktop_app.core.exchange import KEY_SUFFIX
 from desktop_app.core.i18n import _
+from desktop_app.gui.listing import add_table_with_close, read_only_table
 from desktop_app.gui.ops import run_op
 
 
@@ -150,18 +151,9 @@ class ImportSummary(QDialog):
         self.setWindowTitle(_("Import summary"))
         self.resize(900, 420)
         layout = QVBoxLayout(self)
-        table = QTableWidget(len(outcomes), 5)
-        table.setAccessibleName(_("Import summary"))
-        table.setHorizontalHeaderLabels([_("File"), _("Office"), _("Year"), _("Revision"), _("Result")])
-        for row, o in enumerate(outcomes):
-            for column, text in enumerate((o.path.name, o.office_name, str(o.year or ""), str(o.revision or ""), o.describe())):
-                table.setItem(row, column, QTableWidgetItem(text))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(table)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        rows = [(o.path.name, o.office_name, str(o.year or ""), str(o.revision or ""), o.describe()) for o in outcomes]
+        table = read_only_table(_("Import summary"), [_("File"), _("Office"), _("Year"), _("Revision"), _("Result")], rows)
+        add_table_with_close(self, layout, table)
 
 
 class SubmissionsDialog(QDialog):
@@ -173,20 +165,13 @@ class SubmissionsDialog(QDialog):
         self.setWindowTitle(_("Submissions {year}", year=year))
         self.resize(980, 480)
         layout = QVBoxLayout(self)
-        table = QTableWidget(len(self.rows), 6)
-        table.setAccessibleName(_("Submissions"))
-        table.setHorizontalHeaderLabels([_("Office"), _("Status"), _("Sent on"), _("Revision"), _("Signer"), _("Fingerprint")])
-        for row, r in enumerate(self.rows):
-            for column, text in enumerate((r.office_name, r.label(), str(r.sent_on or ""), str(r.revision or ""),
-                                           r.signer_name, r.fingerprint or "")):
-                table.setItem(row, column, QTableWidgetItem(text))
-        table.resizeColumnsToContents()
-        layout.addWidget(table)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Close)
+        rows = [(r.office_name, r.label(), str(r.sent_on or ""), str(r.revision or ""), r.signer_name, r.fingerprint or "")
+                for r in self.rows]
+        table = read_only_table(_("Submissions"), [_("Office"), _("Status"), _("Sent on"), _("Revision"), _("Signer"),
+                                                   _("Fingerprint")], rows)
+        buttons = add_table_with_close(self, layout, table, QDialogButtonBox.Save | QDialogButtonBox.Close)
         buttons.button(QDialogButtonBox.Save).setText(_("Save as &Excel…"))
         buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
     def save(self) -> None:
         from desktop_app.core.exchange.submissions import write_submissions_xlsx

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout
 
 from desktop_app.core import entries
 from desktop_app.core.i18n import _
+from desktop_app.gui.listing import add_table_with_close, read_only_table
 
 
 class HistoryDialog(QDialog):
@@ -19,17 +20,6 @@ class HistoryDialog(QDialog):
         title.setWordWrap(True)
         layout.addWidget(title)
         trail = entries.history(workspace, year, indicator_id)
-        # A read-only list of a few rows: a plain table widget is enough here.
-        table = QTableWidget(len(trail), 5)
-        table.setAccessibleName(_("History of changes"))
-        table.setHorizontalHeaderLabels([_("When"), _("Who"), _("What"), _("Before"), _("After")])
-        for row, entry in enumerate(trail):
-            for column, text in enumerate((entry.at.replace("T", " ")[:19], entry.actor, entry.field,
-                                           entry.old_value or "", entry.new_value or "")):
-                table.setItem(row, column, QTableWidgetItem(text))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(table)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        rows = [(e.at.replace("T", " ")[:19], e.actor, e.field, e.old_value or "", e.new_value or "") for e in trail]
+        table = read_only_table(_("History of changes"), [_("When"), _("Who"), _("What"), _("Before"), _("After")], rows)
+        add_table_with_close(self, layout, table)
