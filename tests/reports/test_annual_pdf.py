@@ -63,7 +63,7 @@ def test_the_header_title_and_signature_block_read_as_a_decree_30_report(report_
                      "SỞ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI", "Số: 245/BC-SLĐTBXH", "BÁO CÁO",
                      "Khánh Hòa, ngày", "tháng", "Kế hoạch số 8839/KH-UBND ngày 09/8/2024",
                      "Đã triển khai đồng bộ các chính sách."):
-        assert expected in first, expected
+        assert expected in " ".join(first.split()), expected
     whole = "\n".join(pages)
     for expected in ("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "Tỉ lệ thất nghiệp chung", "III. KHÓ KHĂN, VƯỚNG MẮC",
                      "IV. ĐỀ XUẤT, KIẾN NGHỊ", "Nơi nhận:", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"):

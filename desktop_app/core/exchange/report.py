@@ -48,7 +48,8 @@ def consolidated_report(ws: Workspace, year: int, *, today: dt.date | None = Non
         for office in offices
     )
     submitted = tuple(
-        SubmissionLine(r.office_name, r.label("vi"), r.sent_on.strftime("%d/%m/%Y") if r.sent_on else "", r.signer_name)
+        SubmissionLine(r.office_name, r.label("vi"), r.sent_on.strftime("%d/%m/%Y") if r.sent_on else "", r.signer_name,
+                       outcome=r.status, days_late=r.days_late, fingerprint=r.fingerprint or "")
         for r in submissions(ws, year)
     )
     annual = dataclasses.replace(base, indicators=tuple(province_lines),

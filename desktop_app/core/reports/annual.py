@@ -1,5 +1,9 @@
 """The annual report of an office as a PDF: I. tasks, II. indicators, III. difficulties,
-IV. proposals, then "Nơi nhận" and the signature block."""
+IV. proposals, then "Nơi nhận" and the signature block.
+
+    result = build_annual_pdf(report, "bao-cao-2026.pdf")
+    result.pages, result.signature_page, result.signature_box
+"""
 
 from __future__ import annotations
 
@@ -7,140 +11,206 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak, Table, TableStyle
 
 from desktop_app.core.reports import decree30
-from desktop_app.core.reports.decree30 import Styles, para_text
+from desktop_app.core.reports.decree30 import Styles, nfc
+from desktop_app.core.reports.fonts import font
 from desktop_app.core.reports.model import AnnualReport, IndicatorLine, PageSettings, PdfResult, TaskLine
 from desktop_app.core.text import format_number
 
 INDICATOR_HEADERS = ("TT", "Chỉ tiêu", "ĐVT", "Mục tiêu 2025", "Mục tiêu 2030", "Năm trước", "Năm báo cáo",
                      "Đánh giá")
-INDICATOR_WIDTHS = (9, 56, 14, 15, 15, 16, 16, 19)   # millimetres, for 160 mm of text width
+# Relative widths; the name column takes what the others leave (on a landscape page too).
+INDICATOR_WIDTHS = (8, 56, 12, 15, 15, 14, 15, 18)
 TASK_HEADERS = ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Tình trạng", "Kết quả, văn bản")
-TASK_WIDTHS = (9, 58, 28, 22, 43)
+TASK_WIDTHS = (8, 58, 31, 22, 43)
 GRID = colors.Color(0.25, 0.25, 0.25)
-GROUP_FILL = colors.Color(0.91, 0.93, 0.97)
+HEAD_FILL = colors.Color(0.88, 0.88, 0.88)
+GROUP_FILL = colors.Color(0.93, 0.93, 0.93)
+PADDING = 2.5
+INDENT = 4 * mm   # a sub-indicator's name, per level
 
 
 def cell_value(value: Decimal | str | None) -> str:
+    """A value as printed: Decimal in Vietnamese notation (1.234,5), text as is."""
     if value is None:
         return ""
-    return format_number(value) if isinstance(value, Decimal) else str(value)
+    return format_number(value) if isinstance(value, Decimal) else nfc(str(value))
 
 
-def _scaled(widths: tuple[float, ...], available: float) -> list[float]:
+def scaled(widths: tuple[float, ...], available: float, *, first: list[str] | None = None,
+           font_size: float = 10) -> list[float]:
+    """Column widths in proportion to ``widths``; the first (numbering) column widened to
+    its longest entry ("VI.16") when ``first`` is given, the others sharing the rest."""
     total = sum(widths)
-    return [w * available / total for w in widths]
+    columns = [w * available / total for w in widths]
+    if first:
+        needed = max(stringWidth(nfc(text), font("bold"), font_size) for text in first) + 2 * PADDING + 1
+        if needed > columns[0]:
+            rest = available - needed
+            columns = [needed] + [w * rest / sum(widths[1:]) for w in widths[1:]]
+    return columns
+
+
+def grid_style(font_size: float, padding: float = PADDING) -> list:
+    return [
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("FONTNAME", (0, 0), (-1, -1), font()),   # empty cells too: no unembedded Helvetica
+        ("FONTSIZE", (0, 0), (-1, -1), font_size),
+        ("LEADING", (0, 0), (-1, -1), font_size * 1.2),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
+        ("TOPPADDING", (0, 0), (-1, -1), padding),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), padding + 1),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+    ]
+
+
+def wrap_lines(text: str, font_name: str, size: float, width: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width``: at spaces, and inside a word
+    only when the word alone is too wide (a long document number in a narrow column)."""
+    lines: list[str] = []
+    for part in nfc(text).split("\n"):
+        for line in simpleSplit(part, font_name, size, width) or [""]:
+            while stringWidth(line, font_name, size) > width and len(line) > 1:
+                cut = len(line) - 1
+                while cut > 1 and stringWidth(line[:cut], font_name, size) > width:
+                    cut -= 1
+                lines.append(line[:cut])
+                line = line[cut:]
+            lines.append(line)
+    return lines
+
+
+class Cells:
+    """Table cells as plain strings, wrapped here to their column's width.  Reportlab
+    lays a string cell out an order of magnitude faster than a Paragraph, and re-wraps
+    every Paragraph of a table again each time the table splits across a page."""
+
+    def __init__(self, widths: list[float], size: float):
+        self.room = [w - 2 * PADDING - 0.5 for w in widths]
+        self.size = size
+
+    def __call__(self, text: str | None, column: int, *, bold: bool = False, indent: float = 0.0,
+                 through: int | None = None) -> str:
+        room = sum(self.room[column:(through or column) + 1]) + 2 * PADDING * ((through or column) - column)
+        return "\n".join(wrap_lines(text or "", font("bold" if bold else "regular"), self.size, room - indent))
+
+
+def header_row(headers, cells: Cells) -> list[str]:
+    return [cells(text, column, bold=True) for column, text in enumerate(headers)]
+
+
+def head_style() -> list:
+    return [("FONTNAME", (0, 0), (-1, 0), font("bold")), ("ALIGN", (0, 0), (-1, 0), "CENTER")]
 
 
 def indicator_table(lines: tuple[IndicatorLine, ...], styles: Styles, width: float) -> Table:
-    head = [Paragraph(h, styles.cell_head) for h in INDICATOR_HEADERS]
-    rows = [head]
-    group_rows = []
+    """Part II: groups across the row, sub-indicators indented, the header repeated on
+    every page; names wrap inside their column."""
+    size = styles.cell.fontSize
+    widths = scaled(INDICATOR_WIDTHS, width, first=["TT", *(line.number for line in lines)], font_size=size)
+    cell = Cells(widths, size)
+    rows = [header_row(INDICATOR_HEADERS, cell)]
+    style = grid_style(size) + [("ALIGN", (0, 1), (-1, -1), "CENTER"), ("ALIGN", (1, 1), (1, -1), "LEFT")] + head_style()
+    bold = font("bold")
     for line in lines:
+        index = len(rows)
         if line.kind == "group":
-            group_rows.append(len(rows))
-            rows.append([Paragraph(para_text(line.number), styles.cell_bold), Paragraph(para_text(line.name), styles.cell_bold)]
-                        + [""] * 6)
+            rows.append([cell(line.number, 0, bold=True), cell(line.name, 1, bold=True, through=7)] + [""] * 6)
+            style += [("SPAN", (1, index), (-1, index)), ("BACKGROUND", (0, index), (-1, index), GROUP_FILL),
+                      ("FONTNAME", (0, index), (-1, index), bold), ("ALIGN", (0, index), (-1, index), "LEFT")]
             continue
-        indent = "&nbsp;" * 4 * line.depth
-        name_style = styles.cell_bold if line.kind == "heading" else styles.cell
+        indent = INDENT * line.depth
+        heading = line.kind == "heading"
+        if heading:
+            style.append(("FONTNAME", (1, index), (1, index), bold))
+        if indent:
+            style.append(("LEFTPADDING", (1, index), (1, index), PADDING + indent))
         rows.append([
-            Paragraph(para_text(line.number), styles.cell_center),
-            Paragraph(indent + para_text(line.name), name_style),
-            Paragraph(para_text(line.unit), styles.cell_center),
-            Paragraph(para_text(line.target_2025), styles.cell_center),
-            Paragraph(para_text(line.target_2030), styles.cell_center),
-            Paragraph(para_text(cell_value(line.last_year)), styles.cell_center),
-            Paragraph(para_text(cell_value(line.this_year)), styles.cell_center),
-            Paragraph(para_text(line.evaluation), styles.cell_center),
+            cell(line.number, 0), cell(line.name, 1, bold=heading, indent=indent),
+            cell(line.unit, 2), cell(line.target_2025, 3), cell(line.target_2030, 4),
+            cell(cell_value(line.last_year), 5), cell(cell_value(line.this_year), 6), cell(line.evaluation, 7),
         ])
-    table = Table(rows, colWidths=_scaled(INDICATOR_WIDTHS, width), repeatRows=1)
-    style = [
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("FONTNAME", (0, 0), (-1, -1), decree30.font()),  # empty cells too: no unembedded Helvetica
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.85, 0.85, 0.85)),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-    ]
-    for row in group_rows:
-        style += [("SPAN", (1, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), GROUP_FILL)]
+    table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle(style))
     return table
 
 
 def task_table(tasks: tuple[TaskLine, ...], styles: Styles, width: float) -> Table:
-    rows = [[Paragraph(h, styles.cell_head) for h in TASK_HEADERS]]
+    """Part I's table: each task, its lead office, status, and result with its evidence."""
+    size = styles.cell.fontSize
+    widths = scaled(TASK_WIDTHS, width, first=["TT", *(task.number for task in tasks)], font_size=size)
+    cell = Cells(widths, size)
+    rows = [header_row(TASK_HEADERS, cell)]
     for task in tasks:
-        result = "; ".join(part for part in (task.result, task.evidence) if part)
-        rows.append([Paragraph(para_text(task.number), styles.cell_center), Paragraph(para_text(task.name), styles.cell),
-                     Paragraph(para_text(task.lead), styles.cell), Paragraph(para_text(task.status), styles.cell_center),
-                     Paragraph(para_text(result), styles.cell)])
-    table = Table(rows, colWidths=_scaled(TASK_WIDTHS, width), repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("FONTNAME", (0, 0), (-1, -1), decree30.font()),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.85, 0.85, 0.85)),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-    ]))
+        # The evidence (the document number and date) on its own line: the clerk looks for it.
+        result = "\n".join(nfc(part).strip() for part in (task.result, task.evidence) if part and part.strip())
+        rows.append([cell(task.number, 0), cell(task.name, 1), cell(task.lead, 2), cell(task.status, 3),
+                     cell(result, 4)])
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle(grid_style(size) + [("ALIGN", (0, 1), (0, -1), "CENTER"),
+                                                  ("ALIGN", (3, 1), (3, -1), "CENTER")] + head_style()))
     return table
 
 
-def body(report: AnnualReport, styles: Styles, width: float, record: dict, *, extra: list | None = None) -> list:
-    story = decree30.header(report, styles, width) + decree30.title(report, styles)
-    story.append(Paragraph("I. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", styles.heading))
+def body(report: AnnualReport, styles: Styles, settings: PageSettings, record: dict, *,
+         indicators: tuple[IndicatorLine, ...] | None = None) -> list:
+    width = decree30.frame_width(settings)
+    story = decree30.header(report, styles, width) + decree30.title(report, styles, width)
+    story += decree30.heading("I. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", styles)
     story += decree30.paragraphs(report.results_text, styles)
     if report.tasks:
         story.append(task_table(report.tasks, styles, width))
-        story.append(Spacer(1, 6))
-    story.append(Paragraph("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", styles.heading))
-    story.append(indicator_table(report.indicators, styles, width))
-    story.append(Spacer(1, 6))
-    story.append(Paragraph("III. KHÓ KHĂN, VƯỚNG MẮC", styles.heading))
+        story.append(decree30.spacer(8))
+    lines = report.indicators if indicators is None else indicators
+    if settings.landscape_indicators:
+        story += [NextPageTemplate("landscape"), PageBreak()]
+    story += decree30.heading("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", styles, room=60 * mm)
+    story.append(indicator_table(lines, styles, decree30.frame_width(settings, wide=settings.landscape_indicators)))
+    if settings.landscape_indicators:
+        story += [NextPageTemplate("portrait"), PageBreak()]
+    else:
+        story.append(decree30.spacer(8))
+    story += decree30.heading("III. KHÓ KHĂN, VƯỚNG MẮC", styles)
     story += decree30.paragraphs(report.difficulties_text, styles)
-    story.append(Paragraph("IV. ĐỀ XUẤT, KIẾN NGHỊ", styles.heading))
-    story += decree30.paragraphs(report.proposals_text, styles)
-    story.append(Spacer(1, 10))
-    story.append(KeepTogether([decree30.closing(report, styles, width, record)]))
-    story += extra or []
+    story += decree30.heading("IV. ĐỀ XUẤT, KIẾN NGHỊ", styles)
+    proposals = decree30.paragraphs(report.proposals_text, styles)
+    # The signature block never stands alone on the last page: the last paragraph goes with it.
+    story += proposals[:-1]
+    story.append(KeepTogether(proposals[-1:] + [decree30.spacer(10), decree30.closing(report, styles, width, record)]))
     return story
 
 
-def build_annual_pdf(report: AnnualReport, path: Path, settings: PageSettings = PageSettings(), *,
-                     extra=None) -> PdfResult:
-    """Write the report; returns its page count and where the signature goes."""
+def build_pdf(report: AnnualReport, path: Path, settings: PageSettings, story_of) -> PdfResult:
+    """Lay out ``story_of(styles, record)`` on Decree 30 pages; record the signature place."""
     path = Path(path)
-    document = SimpleDocTemplate(
-        str(path), pagesize=A4, leftMargin=settings.left_mm * mm, rightMargin=settings.right_mm * mm,
-        topMargin=settings.top_mm * mm, bottomMargin=settings.bottom_mm * mm,
-        title=decree30.nfc(f"Báo cáo {report.summary}"), author=decree30.nfc(report.issuing_office),
-        subject=report.fingerprint, creator="TienDo",
-        initialFontName=decree30.font(), initialFontSize=settings.body_pt,  # no unembedded Helvetica
-    )
+    document = decree30.document(str(path), report, settings, title_text=f"Báo cáo {report.summary_line()}")
     styles = Styles(settings)
     record: dict = {}
-    width = document.width
-    story = body(report, styles, width, record, extra=extra(styles, width) if extra else None)
-    first, later = decree30.page_decorations(report, settings)
-    document.build(story, onFirstPage=first, onLaterPages=later)
+    document.build(story_of(styles, record))
     result = PdfResult(pages=document.page, signature_page=record.get("page", 0),
-                       signature_box=record.get("box", (0, 0, 0, 0)))
+                       signature_box=record.get("box", (0.0, 0.0, 0.0, 0.0)))
     _remember_signature_place(path, result)
     return result
+
+
+def build_annual_pdf(report: AnnualReport, path: Path, settings: PageSettings = PageSettings()) -> PdfResult:
+    """Write the report; returns its page count and where the signature goes."""
+    return build_pdf(report, path, settings, lambda styles, record: body(report, styles, settings, record))
 
 
 SIGNATURE_PLACE_KEY = "/TienDoSignaturePlace"
 
 
 def _remember_signature_place(path: Path, result: PdfResult) -> None:
-    """Record where the signature block is, so `tiendo sign` puts the visible stamp there."""
+    """Record where the signature block is in the file's metadata, so `tiendo sign` puts
+    the visible stamp there without being told."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(str(path)))

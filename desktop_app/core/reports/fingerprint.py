@@ -4,6 +4,7 @@ signed paper."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import unicodedata
@@ -21,11 +22,19 @@ def _canonical(value: object) -> object:
         return {_canonical(k): _canonical(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_canonical(v) for v in value]
-    return value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, float):
+        # A float's text depends on how it was computed; figures are Decimals.
+        raise TypeError("fingerprint: a float in the data; use Decimal")
+    if value is None or isinstance(value, (bool, int)):
+        return value
+    raise TypeError(f"fingerprint: {type(value).__name__} is not plain data")
 
 
 def canonical_bytes(data: object) -> bytes:
-    """Sorted-key compact JSON of plain data, Decimals as text, every string NFC."""
+    """Sorted-key compact JSON of plain data (dict, list, tuple, str, int, bool, None,
+    Decimal, date), Decimals as text without trailing zeros, dates ISO, every string NFC."""
     return json.dumps(_canonical(data), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 

@@ -16,15 +16,19 @@ from desktop_app.core.resources import fonts_dir
 FAMILY = "ReportSerif"
 STYLES = ("regular", "bold", "italic", "bolditalic")
 _TIMES = {"regular": "times.ttf", "bold": "timesbd.ttf", "italic": "timesi.ttf", "bolditalic": "timesbi.ttf"}
+# Linux's ttf-mscorefonts-installer names the same files differently.
+_TIMES_CORE = {"regular": "Times_New_Roman.ttf", "bold": "Times_New_Roman_Bold.ttf",
+               "italic": "Times_New_Roman_Italic.ttf", "bolditalic": "Times_New_Roman_Bold_Italic.ttf"}
 _LIBERATION = {"regular": "LiberationSerif-Regular.ttf", "bold": "LiberationSerif-Bold.ttf",
                "italic": "LiberationSerif-Italic.ttf", "bolditalic": "LiberationSerif-BoldItalic.ttf"}
 
 
 def _times_files() -> dict[str, Path] | None:
-    folders = [Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts",
-               Path("/usr/share/fonts/truetype/msttcorefonts")]
-    for folder in folders:
-        files = {style: folder / name for style, name in _TIMES.items()}
+    candidates = [(Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts", _TIMES),
+                  (Path("/usr/share/fonts/truetype/msttcorefonts"), _TIMES),
+                  (Path("/usr/share/fonts/truetype/msttcorefonts"), _TIMES_CORE)]
+    for folder, names in candidates:
+        files = {style: folder / name for style, name in names.items()}
         if all(path.exists() for path in files.values()):
             return files
     return None

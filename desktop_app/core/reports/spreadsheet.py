@@ -1,5 +1,11 @@
 """The report's tables as Excel (openpyxl), for clerks who paste them into other
-documents: bold headers, the header row frozen, numbers as numbers."""
+documents: bold headers, the header row frozen, numbers as number cells (shown with the
+decimals they carry, in the separators of the clerk's Windows: 1.234,5 on a Vietnamese
+one), text as text.
+
+    write_annual_xlsx(report, "bao-cao-2026.xlsx")
+    write_consolidated_xlsx(consolidated, "tong-hop-2026.xlsx")
+"""
 
 from __future__ import annotations
 
@@ -8,54 +14,142 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 
 from desktop_app.core.reports.annual import INDICATOR_HEADERS, TASK_HEADERS
-from desktop_app.core.reports.model import AnnualReport
+from desktop_app.core.reports.consolidated import SUBMISSION_HEADERS
+from desktop_app.core.reports.decree30 import nfc
+from desktop_app.core.reports.fingerprint import grouped
+from desktop_app.core.reports.model import AnnualReport, ConsolidatedReport
+from desktop_app.core.text import format_date
 
-GROUP_FILL = PatternFill("solid", fgColor="E8EEF7")
+GROUP_FILL = PatternFill("solid", fgColor="EDEDED")
+HEAD_FILL = PatternFill("solid", fgColor="E0E0E0")
+BOLD = Font(bold=True)
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 
 
-def _number(value):
-    # openpyxl stores a Decimal as a number cell; text stays text.
-    return value if isinstance(value, Decimal) or value is None else str(value)
+def number_format(value: Decimal) -> str:
+    """``#,##0`` or ``#,##0.0…`` with as many decimals as the figure was recorded with;
+    Excel shows the grouping and decimal signs of the reader's locale."""
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return "#,##0" + ("." + "0" * places if places else "")
 
 
-def _sheet(book, title: str, headers, widths) -> object:
+def put(sheet, row: int, column: int, value) -> None:
+    """One cell: a Decimal as a number, anything else as text (never a formula)."""
+    cell = sheet.cell(row, column)
+    if value is None or value == "":
+        return
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            cell.value = str(value)
+            return
+        cell.value = value
+        cell.number_format = number_format(value)
+        cell.alignment = Alignment(vertical="top", horizontal="right")
+        return
+    if isinstance(value, int) and not isinstance(value, bool):
+        cell.value = value
+        return
+    cell.value = nfc(str(value))
+    cell.data_type = "s"   # "=…" or "+…" stays text
+    cell.alignment = WRAP_TOP
+
+
+def new_sheet(book, title: str, headers, widths, *, freeze: str = "A2"):
     sheet = book.create_sheet(title)
-    sheet.append(list(headers))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    for column, text in enumerate(headers, start=1):
+        cell = sheet.cell(1, column, nfc(text))
+        cell.font = BOLD
+        cell.fill = HEAD_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    sheet.freeze_panes = "A2"
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
+    sheet.freeze_panes = freeze
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
     return sheet
 
 
-def write_annual_xlsx(report: AnnualReport, path: Path) -> Path:
-    book = Workbook()
-    book.remove(book.active)
-    sheet = _sheet(book, "Chỉ tiêu", INDICATOR_HEADERS, (6, 70, 10, 14, 14, 12, 12, 16))
+def indicator_sheet(book, report: AnnualReport, title: str = "Chỉ tiêu"):
+    sheet = new_sheet(book, title, INDICATOR_HEADERS, (7, 70, 10, 14, 14, 13, 13, 18))
+    row = 2
     for line in report.indicators:
         if line.kind == "group":
-            sheet.append([line.number, line.name])
-            for cell in sheet[sheet.max_row]:
-                cell.font = Font(bold=True)
-                cell.fill = GROUP_FILL
-            continue
-        sheet.append([line.number, ("    " * line.depth) + line.name, line.unit, line.target_2025, line.target_2030,
-                      _number(line.last_year), _number(line.this_year), line.evaluation])
-        for column in (6, 7):
-            cell = sheet.cell(sheet.max_row, column)
-            if isinstance(cell.value, (int, float, Decimal)):
-                cell.number_format = "#,##0.##"
-    tasks = _sheet(book, "Nhiệm vụ", TASK_HEADERS, (8, 70, 30, 16, 50))
-    for task in report.tasks:
-        tasks.append([task.number, task.name, task.lead, task.status, "; ".join(p for p in (task.result, task.evidence) if p)])
-    for sheet_ in (sheet, tasks):
-        for row in sheet_.iter_rows(min_row=2):
-            for cell in row:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            put(sheet, row, 1, line.number)
+            put(sheet, row, 2, line.name)
+            for column in range(1, len(INDICATOR_HEADERS) + 1):
+                sheet.cell(row, column).font = BOLD
+                sheet.cell(row, column).fill = GROUP_FILL
+        else:
+            for column, value in enumerate((line.number, line.name, line.unit, line.target_2025, line.target_2030,
+                                            line.last_year, line.this_year, line.evaluation), start=1):
+                put(sheet, row, column, value)
+            name = sheet.cell(row, 2)
+            name.alignment = Alignment(wrap_text=True, vertical="top", indent=2 * line.depth)
+            if line.kind == "heading":
+                name.font = BOLD
+        row += 1
+    return sheet
+
+
+def task_sheet(book, report: AnnualReport):
+    sheet = new_sheet(book, "Nhiệm vụ", TASK_HEADERS, (8, 70, 30, 16, 50))
+    for row, task in enumerate(report.tasks, start=2):
+        result = "; ".join(part for part in (task.result, task.evidence) if part)
+        for column, value in enumerate((task.number, task.name, task.lead, task.status, result), start=1):
+            put(sheet, row, column, value)
+    return sheet
+
+
+def info_sheet(book, report: AnnualReport) -> None:
+    """Which report the tables belong to, with the data fingerprint printed on its pages."""
+    sheet = new_sheet(book, "Thông tin", ("Mục", "Nội dung"), (28, 90))
+    rows = (("Cơ quan chủ quản", report.parent_office), ("Cơ quan báo cáo", report.issuing_office),
+            ("Số báo cáo", report.report_number), ("Ngày báo cáo", format_date(report.report_date)),
+            ("Năm báo cáo", report.year), ("Trích yếu", report.summary_line()),
+            ("Mã kiểm tra dữ liệu", grouped(report.fingerprint) if report.fingerprint else ""))
+    for row, (label, value) in enumerate(rows, start=2):
+        put(sheet, row, 1, label)
+        sheet.cell(row, 1).font = BOLD
+        put(sheet, row, 2, value)
+
+
+def _save(book, path) -> Path:
     path = Path(path)
     book.save(path)
     return path
+
+
+def write_annual_xlsx(report: AnnualReport, path: Path) -> Path:
+    """Sheets "Chỉ tiêu" (part II), "Nhiệm vụ" (part I) and "Thông tin"."""
+    book = Workbook()
+    book.remove(book.active)
+    indicator_sheet(book, report)
+    task_sheet(book, report)
+    info_sheet(book, report)
+    return _save(book, path)
+
+
+def write_consolidated_xlsx(report: ConsolidatedReport, path: Path) -> Path:
+    """Sheets "Chỉ tiêu toàn tỉnh" (the province's figures), "Nhiệm vụ", "Gửi báo cáo"
+    (who reported, days late as a number) and "Số liệu đơn vị" (one row per unit, one
+    column per indicator, the unit column frozen too), then "Thông tin"."""
+    book = Workbook()
+    book.remove(book.active)
+    indicator_sheet(book, report.annual, "Chỉ tiêu toàn tỉnh")
+    task_sheet(book, report.annual)
+    sent = new_sheet(book, "Gửi báo cáo", (*SUBMISSION_HEADERS, "Số ngày chậm"), (7, 50, 22, 13, 28, 12))
+    for row, line in enumerate(report.submissions, start=2):
+        for column, value in enumerate((row - 1, line.office, line.status_words(), line.sent_on, line.signer,
+                                        line.days_late if line.outcome in ("late", "amended") else None), start=1):
+            put(sheet=sent, row=row, column=column, value=value)
+    labels = report.breakdown_indicators
+    units = new_sheet(book, "Số liệu đơn vị", ("Đơn vị", *labels), (45, *(18,) * len(labels)), freeze="B2")
+    units.row_dimensions[1].height = 90
+    for row, line in enumerate(report.breakdown, start=2):
+        put(units, row, 1, line.office)
+        for column, value in enumerate(line.values, start=2):
+            put(units, row, column, value)
+    info_sheet(book, report.annual)
+    return _save(book, path)
