@@ -8,7 +8,6 @@ package with its read-back check.
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import json
 import sqlite3
 import sys
@@ -21,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import nacl.public  # noqa: E402
 import nacl.signing  # noqa: E402
 
-from desktop_app.core import entries  # noqa: E402
+from desktop_app.core import clock, entries  # noqa: E402
 from desktop_app.core.exchange import keys  # noqa: E402
 from desktop_app.core.exchange.exporter import build_payload, export_year  # noqa: E402
 from desktop_app.core.exchange.importer import import_packages  # noqa: E402
@@ -67,7 +66,7 @@ def run() -> list[tuple[str, float, float | None, str]]:
             exports.append(time.perf_counter() - start)
         lead_box = bytes(keys.box_key(lead).public_key)
         tag = keys.recipient_tag(lead_box)
-        base = build_payload(office, 2026, 1, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+        base = build_payload(office, 2026, 1, clock.now().isoformat(timespec="seconds"))
         packages = folder / "packages"
         packages.mkdir()
         for n in range(COMMUNES):

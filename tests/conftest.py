@@ -19,6 +19,22 @@ TEST_DATA = Path(__file__).parent / "data"
 PASSPHRASE = "mật khẩu thử 2026"
 
 
+# Every test runs on one fixed day: deadlines pass, and a test that judged "on time" by
+# the real date broke on the day after a plan's deadline.  A test that needs another
+# day moves the clock with the ``clock`` fixture.
+FIXED_NOW = "2026-06-15T09:00:00+07:00"
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    """The program's clock, fixed at FIXED_NOW; ``clock.set_now(...)`` moves it."""
+    from desktop_app.core import clock as program_clock
+
+    program_clock.set_now(FIXED_NOW)
+    yield program_clock
+    program_clock.set_now(None)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory, monkeypatch):
     """User-level folders (installed plans, settings) go to a temporary place per test."""

@@ -13,7 +13,6 @@ the key slots, still encrypted.
 
 from __future__ import annotations
 
-import datetime as dt
 import getpass
 import json
 import os
@@ -31,6 +30,7 @@ from typing import Iterator
 
 import sqlcipher3
 
+from desktop_app.core import clock
 from desktop_app import __version__
 from desktop_app.core import keyslots
 from desktop_app.core.errors import (
@@ -72,7 +72,7 @@ _keep_singletons_alive()
 
 
 def now_utc() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return clock.now().isoformat(timespec="seconds")
 
 
 # -- migrations ------------------------------------------------------------------------------
@@ -551,7 +551,7 @@ def restore_backup(
             lock = FileLock(_lock_path(destination))
             lock.acquire(destination)  # refuses while the workspace is open elsewhere
             lock.release()
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            stamp = clock.local_now().strftime("%Y%m%d-%H%M%S")
             kept = destination.with_name(f"{destination.name}.before-restore-{stamp}")
             shutil.move(destination, kept)
             if keyslots.slots_path(destination).exists():

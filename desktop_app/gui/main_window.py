@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMainWindow, QMessageBox, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from desktop_app.core import clock
 from desktop_app.core import entries, signoff
 from desktop_app.core.errors import TienDoError
 from desktop_app.core.i18n import _
@@ -42,7 +43,7 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, *, today: dt.date | None = None):
         super().__init__()
         self.workspace = workspace
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         self.year = default_year(workspace, self.today)
         self.setWindowIcon(app_icon())
         self.resize(1360, 820)
@@ -204,7 +205,7 @@ class MainWindow(QMainWindow):
 
     def backup(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, _("Back up"), str(Path.home() / f"{self.workspace.path.stem}-{dt.date.today():%Y%m%d}{BACKUP_SUFFIX}"),
+            self, _("Back up"), str(Path.home() / f"{self.workspace.path.stem}-{clock.today():%Y%m%d}{BACKUP_SUFFIX}"),
             f"TienDo (*{BACKUP_SUFFIX})")
         if name:
             run_op(self, lambda progress: self.workspace.backup(Path(name)), title=_("Backing up…"),

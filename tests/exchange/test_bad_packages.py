@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core import entries
+from desktop_app.core import clock, entries
 from desktop_app.core.exchange import keys
 from desktop_app.core.exchange.exporter import build_payload, export_year
 from desktop_app.core.exchange.importer import import_packages
@@ -51,7 +51,7 @@ def setting(tmp_path_factory):
 
 
 def crafted(office, lead, *, change=None, signer=None, box=None):
-    payload = build_payload(office, 2026, 9, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+    payload = build_payload(office, 2026, 9, clock.now().isoformat(timespec="seconds"))
     if change:
         change(payload)
     lead_box = bytes(keys.box_key(lead).public_key) if box is None else box
@@ -71,7 +71,7 @@ def cases(lead, office, fresh):
         p["data"]["values"]["XIV.99"] = {"number": "1"}
 
     def future(p):
-        p["created_at"] = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=30)).isoformat()
+        p["created_at"] = (clock.now() + dt.timedelta(days=30)).isoformat()
 
     def garbage(p):
         p["data"]["values"]["I.3"]["number"] = "một trăm"

@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.core import clock
 from desktop_app import __version__
 from desktop_app.core import entries
 from desktop_app.core.errors import InputError, Location, WorkspaceError
@@ -80,7 +81,7 @@ def export_year(ws: Workspace, year: int, destination: Path, *, now: dt.datetime
     if not destination.is_dir():
         raise InputError("The folder does not exist.", where=Location(file=str(destination)))
     revision = next_revision(ws, year)
-    created_at = (now or dt.datetime.now(dt.timezone.utc)).isoformat(timespec="seconds")
+    created_at = (now or clock.now()).isoformat(timespec="seconds")
     payload = build_payload(ws, year, revision, created_at)
     data = seal(payload, signing_key(ws), lead_box, recipient_tag(lead_box))
     path = destination / package_file_name(ws.plan_code, ws.office_id, year, revision)

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Callable
 
+from desktop_app.core import clock
 from desktop_app.core import entries
 from desktop_app.core.entries import TASK_STATUSES, TaskProgress, ValueRecord
 from desktop_app.core.errors import InputError, PackageError
@@ -73,7 +74,7 @@ def import_packages(
     if ws.role != "lead":
         raise InputError("Only the lead office's workspace imports offices' packages.")
     files = package_files(paths)
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or clock.now()
     quarantine = quarantine or ws.path.with_name(ws.path.name + ".quarantine")
     key = box_key(ws)
     tag = recipient_tag(bytes(key.public_key))
@@ -235,7 +236,7 @@ def _apply(ws: Workspace, tx, payload: dict) -> None:
 def _quarantine(path: Path, folder: Path, error: PackageError) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock.local_now().strftime("%Y%m%d-%H%M%S")
         target = folder / f"{stamp}_{path.name}"
         if path.is_file():
             shutil.copy2(path, target)

@@ -3,11 +3,11 @@ offices, a new plan) that reporting offices import with the lead's key they load
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import uuid
 from pathlib import Path
 
+from desktop_app.core import clock
 from desktop_app import __version__
 from desktop_app.core.errors import InputError, PackageError
 from desktop_app.core.exchange.keys import signing_key, trusted_lead
@@ -24,7 +24,7 @@ def export_plan_update(ws: Workspace, plan: Plan, path: Path) -> Path:
         raise InputError("Only the lead office sends plan updates.")
     payload = {
         "format": "tiendo-plan-update", "version": 1, "package_id": uuid.uuid4().hex, "from_office": ws.office_id,
-        "created_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "app_version": __version__,
+        "created_at": clock.now().isoformat(timespec="seconds"), "app_version": __version__,
         "catalog": plan_to_dict(plan),
     }
     atomic_write_bytes(Path(path), sign_only(payload, signing_key(ws)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from desktop_app.core import clock
 from desktop_app.core import entries
 from desktop_app.core.entries import task_status_label
 from desktop_app.core.progress import indicator_rows, status_label
@@ -89,7 +90,7 @@ def annual_report(ws: Workspace, year: int, *, today: dt.date | None = None) -> 
         issuing_office=_office_name(ws),
         report_number=state.report_number or "…/BC-…",
         place=setting("report_place", plan.province),
-        report_date=signed_on or today or dt.date.today(),
+        report_date=signed_on or today or clock.today(),
         year=year,
         summary=f"Kết quả thực hiện {plan.title_line} của UBND tỉnh năm {year}",
         results_text=state.results_text,
