@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from desktop_app.core import validation
 from desktop_app.core.errors import InputError, Location, LockedYearError
 from desktop_app.core.i18n import N_, translate
 from desktop_app.core.model import Indicator
@@ -262,17 +263,13 @@ def _accepts_words(indicator: Indicator) -> bool:
 
 
 def _check_range(indicator: Indicator, number: Decimal) -> None:
-    where = Location(field=indicator.id)
-    if indicator.kind in ("percent", "count", "ratio", "index") and number < 0:
-        raise InputError("The value cannot be negative.", where=where)
-    if indicator.kind == "percent" and indicator.measure == "value" and number > 100:
-        raise InputError("A percentage cannot be over 100.", where=where)
-    if indicator.kind == "count" and number != number.to_integral_value():
-        raise InputError("A count must be a whole number.", where=where)
+    validation.check_number(indicator, number)
 
 
 def rate_from_parts(indicator: Indicator, numerator: Decimal, denominator: Decimal) -> Decimal:
     where = Location(field=indicator.id)
+    validation.check_part(indicator, numerator)
+    validation.check_part(indicator, denominator)
     if denominator <= 0:
         raise InputError("The denominator must be greater than zero.", where=where)
     if numerator < 0:
@@ -313,6 +310,7 @@ def set_value(
     year's needs a note.
     """
     indicator = ws.plan.indicator(indicator_id)
+    validation.check_year(ws.plan, year)
     office_id = office_id or ws.office_id
     ensure_unlocked(ws, year)
     num = _as_decimal(numerator, indicator.id) if numerator not in (None, "") else None
