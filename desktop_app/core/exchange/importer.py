@@ -95,6 +95,10 @@ def import_packages(
             outcome = _import_one(ws, path, key, tag, dry_run=dry_run, trust_new=trust_new, now=now)
         except PackageError as error:
             outcome = ImportOutcome(path, "rejected", error.reason, error.message(), details=_details(error))
+            known = getattr(error, "about", None)
+            if known is not None:  # the package was read: the summary says whose it was
+                outcome.office_id, outcome.office_name = known.office_id, known.office_name
+                outcome.year, outcome.revision = known.year, known.revision
             if not dry_run:
                 _quarantine(path, quarantine, error)
         except TienDoError as error:  # the workspace could not be written (disk full, read-only): nothing applied
@@ -136,7 +140,11 @@ def _import_one(ws: Workspace, path: Path, key, tag: bytes, *, dry_run: bool, tr
     result = ImportOutcome(path, "imported", office_id=payload.office_id,
                            office_name=known_name[0][0] if known_name else payload.office_name,
                            year=payload.year, revision=payload.revision)
-    _check_signer(ws, payload, opened.signer_key, trust_new, result)
+    try:
+        _check_signer(ws, payload, opened.signer_key, trust_new, result)
+    except PackageError as error:
+        error.about = result
+        raise
     digest = content_hash(opened.payload_bytes)
     seen = ws.query("SELECT 1 FROM received_packages WHERE package_id = ? OR content_hash = ?", (payload.package_id, digest))
     if seen:

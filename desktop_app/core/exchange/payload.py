@@ -141,7 +141,7 @@ def validate(ws: Workspace, raw: dict, now: dt.datetime | None, *, future_tolera
         raise PackageError("future", "The package is dated {date}, in the future: check the office computer's clock.",
                            date=created.date().isoformat())
     author = report.signer_name or office_name
-    created_at = raw["created_at"]
+    created_at = created.isoformat(timespec="seconds")  # one spelling, whatever ISO form was sent
     return YearPayload(
         package_id=package_id, office_id=office_id, office_name=office_name, office_kind=kind or "local", year=year,
         revision=revision, created_at=created_at, created=created,
