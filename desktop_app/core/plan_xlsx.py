@@ -16,6 +16,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils.exceptions import InvalidFileException
 
+from desktop_app.core.cells import append_row, save_workbook
 from desktop_app.core.errors import CatalogError, InputError, Location
 from desktop_app.core.fsutil import atomic_write_bytes
 from desktop_app.core.model import Plan
@@ -57,6 +58,7 @@ PLAN_FIELDS = (
 _JSON_FIELDS = {"reporting.deadline", "reporting.lead_deadline", "reporting.other_deadlines",
                 "reporting.review_years", "recipients", "signing"}
 _INT_FIELDS = {"schema", "catalog_version", "reporting.first_year", "reporting.last_year"}
+_ID_FIELDS = {"id", "group", "number", "parent", "section"}
 
 
 # -- export ----------------------------------------------------------------------------------
@@ -71,7 +73,7 @@ def export_plan_xlsx(plan: Plan, path: Path) -> Path:
     _header(sheet, ["Trường", "Giá trị"])
     for field in PLAN_FIELDS:
         value = _get(data, field)
-        sheet.append([field, json.dumps(value, ensure_ascii=False) if field in _JSON_FIELDS else value])
+        append_row(sheet, [field, json.dumps(value, ensure_ascii=False) if field in _JSON_FIELDS else value])
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["B"].width = 100
 
@@ -90,13 +92,11 @@ def export_plan_xlsx(plan: Plan, path: Path) -> Path:
         rows.append(row)
     _table(book, SHEET_INDICATORS, INDICATOR_COLUMNS + tuple(target_columns), rows)
     _table(book, SHEET_TASKS, TASK_COLUMNS, data["tasks"])
-    path = Path(path)
-    book.save(path)
-    return path
+    return save_workbook(book, path)
 
 
 def _header(sheet, headers: list[str]) -> None:
-    sheet.append(headers)
+    append_row(sheet, headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -106,8 +106,10 @@ def _header(sheet, headers: list[str]) -> None:
 def _table(book, title: str, columns, rows: list[dict]) -> None:
     sheet = book.create_sheet(title)
     _header(sheet, [header for header, _ in columns])
+    ids = tuple(index for index, (_, field) in enumerate(columns, start=1) if field in _ID_FIELDS)
     for row in rows:
-        sheet.append([_cell(row.get(field)) for _, field in columns])
+        # Text that begins with "=" is a plan's wording, not a formula: it must read back the same.
+        append_row(sheet, [_cell(row.get(field)) for _, field in columns], id_columns=ids)
     for index, (header, field) in enumerate(columns, start=1):
         width = 60 if field in ("name", "note") else 18
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width

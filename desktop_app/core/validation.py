@@ -24,7 +24,8 @@ SHORT_TEXT = 300  # names, sources, evidence numbers, signers
 LONG_TEXT = 4_000  # a note, a task's result, a no-data reason
 NARRATIVE_TEXT = 200_000  # one section of the report's narrative
 MAX_REVISION = 1_000_000
-_DECIMAL_TEXT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?$")
+# ASCII digits only: Decimal() also reads "١٢" (Arabic-Indic twelve), no keyboard here types it.
+_DECIMAL_TEXT = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]{1,3})?")
 
 
 def _where(field: str | None) -> Location | None:
@@ -69,7 +70,7 @@ def decimal_from_text(text: object, *, field: str | None = None) -> Decimal:
     where = _where(field)
     if not isinstance(text, str):
         raise InputError("A number must be written as text, not {kind}.", where=where, kind=json_kind(text))
-    if len(text) > MAX_NUMBER_TEXT or not _DECIMAL_TEXT.match(text):
+    if len(text) > MAX_NUMBER_TEXT or not _DECIMAL_TEXT.fullmatch(text):
         raise InputError("“{text}” is not a number.", where=where, text=shorten(text))
     try:
         return Decimal(text)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import re
 from decimal import Decimal
 
 import nacl.public
@@ -26,7 +28,7 @@ from desktop_app.core.exchange.report import consolidated_report
 from desktop_app.core.reports.consolidated import build_consolidated_pdf
 from desktop_app.core.reports.spreadsheet import write_consolidated_xlsx
 
-HOSTILE_EXAMPLES = 400
+HOSTILE_EXAMPLES = int(os.environ.get("TIENDO_HOSTILE_EXAMPLES", "400"))
 TABLES = ("indicator_values", "task_progress", "reports", "received_packages", "trusted_keys", "offices",
           "office_names", "audit", "assignments")
 
@@ -92,7 +94,7 @@ bad_text = st.one_of(not_string, long_text, st.just("ghi chú\x00ẩn"))
 bad_number_text = st.one_of(
     st.sampled_from(["NaN", "-NaN", "sNaN", "Infinity", "-Infinity", "inf", "1E+1000", "1e999999999", "9" * 5000,
                      "1" + "0" * 20, "-1", "0.0000001", "một trăm", "", " 12", "1,5", "0x10", "1_000", "١٢"]),
-    st.text(max_size=12).filter(lambda t: not t.strip().lstrip("-").replace(".", "", 1).isdigit()),
+    st.text(max_size=12).filter(lambda t: not re.fullmatch(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?", t)),
 )
 bad_number = st.one_of(not_string, bad_number_text)
 bad_year = st.one_of(not_int, st.sampled_from([1900, 3000, -1, 0, 2023, 2031, 10**30]), st.just(2025.7))
@@ -162,8 +164,8 @@ def hostile_change(draw):
         path, value = ("year",), draw(bad_year)
     elif kind == "revision":
         path, value = draw(st.sampled_from([("revision",), ("report", "revision")])), draw(bad_revision)
-        if path == ("report", "revision") and value is None:
-            value = -3
+        if path == ("report", "revision") and value in (None, 0) and not isinstance(value, bool):
+            value = -3  # the report's own revision may be 0 (never signed)
     elif kind == "created_at":
         path, value = ("created_at",), draw(bad_datetime)
     elif kind == "date":
@@ -246,10 +248,14 @@ def test_hostile_payloads_signed_by_a_registered_office_are_rejected_and_change_
         path = tmp_path / "hostile.tdpkg"
         path.write_bytes(data)
         outcome = import_packages(lead, [path], quarantine=quarantine)[0]
-        assert outcome.outcome == "rejected", (label, outcome)
+        if outcome.outcome != "rejected" or dump(lead) != before:
+            # Once one package got in, every later example fails too (while hypothesis
+            # shrinks): the message names the first one.
+            seen.setdefault("first_accepted", (label, outcome))
+        assert outcome.outcome == "rejected", seen["first_accepted"]
         assert outcome.reason and outcome.message and "Traceback" not in outcome.message, label
         assert outcome.reason != "unexpected", (label, outcome.message)
-        assert dump(lead) == before, label
+        assert dump(lead) == before, seen["first_accepted"]
         seen["reasons"].add(outcome.reason)
 
     for label, raw in RAW_CASES.items():
