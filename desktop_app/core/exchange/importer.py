@@ -247,6 +247,10 @@ def _quarantine(path: Path, folder: Path, error: PackageError) -> None:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         stamp = clock.local_now().strftime("%Y%m%d-%H%M%S")
         target = folder / f"{stamp}_{path.name}"
+        number = 1
+        while target.exists() or target.with_name(target.name + ".reason.txt").exists():
+            number += 1  # the same file rejected twice in a second: keep both
+            target = folder / f"{stamp}-{number}_{path.name}"
         if path.is_file() and path.stat().st_size <= MAX_PACKAGE_BYTES:
             write_private(target, path.read_bytes())
         write_private(target.with_name(target.name + ".reason.txt"),
