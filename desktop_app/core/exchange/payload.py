@@ -76,8 +76,8 @@ class _Collector:
         self.problems: list[InputError] = []
         self.unknown_ids: list[str] = []
 
-    def add(self, message_id: str, field: str, **params: object) -> None:
-        self.problems.append(InputError(message_id, where=Location(field=field), **params))
+    def put(self, problem: InputError) -> None:
+        self.problems.append(problem)
 
     def check(self, function, *args, **kwargs):
         """The checked value, or None with the problem recorded."""
@@ -88,10 +88,14 @@ class _Collector:
             return None
 
 
+def _at(field: str) -> Location:
+    return Location(field=field)
+
+
 def _object(value: object, field: str, problems: _Collector) -> dict | None:
     if isinstance(value, dict):
         return value
-    problems.add("An object was expected, not {kind}.", field, kind=json_kind(value))
+    problems.put(InputError("An object was expected, not {kind}.", where=_at(field), kind=json_kind(value)))
     return None
 
 
@@ -108,18 +112,18 @@ def validate(ws: Workspace, raw: dict, now: dt.datetime | None, *, future_tolera
                            other=validation.shorten(other) if isinstance(other, str) else json_kind(other), plan=ws.plan_code)
     package_id = raw.get("package_id")
     if not isinstance(package_id, str) or not _PACKAGE_ID.match(package_id):
-        problems.add("The package id is not valid.", "package_id")
+        problems.put(InputError("The package id is not valid.", where=_at("package_id")))
     office = _object(raw.get("office"), "office", problems) or {}
     office_id = office.get("id")
     if not isinstance(office_id, str) or not _OFFICE_ID.match(office_id):
-        problems.add("The office id is not valid.", "office/id")
+        problems.put(InputError("The office id is not valid.", where=_at("office/id")))
         office_id = None
     office_name = problems.check(check_text, office.get("name"), field="office/name", optional=False)
     if office_name is not None and not office_name.strip():
-        problems.add("The name is empty.", "office/name")
+        problems.put(InputError("The name is empty.", where=_at("office/name")))
     kind = office.get("kind")
     if kind is not None and kind not in _UNIT_KINDS:
-        problems.add("Unknown office kind.", "office/kind")
+        problems.put(InputError("Unknown office kind.", where=_at("office/kind")))
     year = problems.check(validation.check_year, ws.plan, raw.get("year"))
     revision = problems.check(validation.check_revision, raw.get("revision"))
     created = problems.check(validation.check_iso_datetime, raw.get("created_at"), field="created_at")
@@ -160,7 +164,7 @@ def _values(ws: Workspace, items: dict, year: int, problems: _Collector) -> list
         field = f"{validation.shorten(indicator_id)}"
         if not ws.plan.has_indicator(indicator_id):
             problems.unknown_ids.append(validation.shorten(indicator_id))
-            problems.add("Unknown indicator.", field)
+            problems.put(InputError("Unknown indicator.", where=_at(field)))
             continue
         indicator = ws.plan.indicator(indicator_id)
         item = _object(item, field, problems)
@@ -178,24 +182,24 @@ def _values(ws: Workspace, items: dict, year: int, problems: _Collector) -> list
         numerator = number("numerator", validation.check_part)
         denominator = number("denominator", validation.check_part)
         if (item.get("numerator") is None) != (item.get("denominator") is None):
-            problems.add("Give both the numerator and the denominator, or neither.", f"{field}/numerator")
+            problems.put(InputError("Give both the numerator and the denominator, or neither.", where=_at(f"{field}/numerator")))
         elif numerator is not None and denominator is not None:
             rate = problems.check(rate_from_parts, indicator, numerator, denominator)
             if rate is not None and value != rate:
-                problems.add("The value does not match its numerator and denominator.", f"{field}/number")
+                problems.put(InputError("The value does not match its numerator and denominator.", where=_at(f"{field}/number")))
         text = item.get("text")
         if text is not None:
             text = problems.check(check_text, text, field=f"{field}/text", limit=LONG_TEXT)
             if text is not None and not _accepts_words(indicator):
-                problems.add("This indicator takes a number, not words.", f"{field}/text")
+                problems.put(InputError("This indicator takes a number, not words.", where=_at(f"{field}/text")))
             if item.get("number") is not None:
-                problems.add("A value is either a number or words, not both.", f"{field}/text")
+                problems.put(InputError("A value is either a number or words, not both.", where=_at(f"{field}/text")))
         reason = item.get("no_data_reason")
         if reason is not None:
             reason = problems.check(check_text, reason, field=f"{field}/no_data_reason", limit=LONG_TEXT)
         judgement = item.get("judgement")
         if judgement is not None and not isinstance(judgement, bool):
-            problems.add("true, false or null was expected, not {kind}.", f"{field}/judgement", kind=json_kind(judgement))
+            problems.put(InputError("true, false or null was expected, not {kind}.", where=_at(f"{field}/judgement"), kind=json_kind(judgement)))
         source = problems.check(check_text, item.get("source"), field=f"{field}/source", limit=LONG_TEXT)
         note = problems.check(check_text, item.get("note"), field=f"{field}/note", limit=LONG_TEXT)
         if len(problems.problems) == count:
@@ -212,7 +216,7 @@ def _tasks(ws: Workspace, items: dict, year: int, problems: _Collector) -> list[
         field = validation.shorten(task_id)
         if task_id not in known:
             problems.unknown_ids.append(field)
-            problems.add("Unknown task.", field)
+            problems.put(InputError("Unknown task.", where=_at(field)))
             continue
         item = _object(item, field, problems)
         if item is None:
@@ -220,7 +224,7 @@ def _tasks(ws: Workspace, items: dict, year: int, problems: _Collector) -> list[
         count = len(problems.problems)
         status = item.get("status")
         if status not in TASK_STATUSES:
-            problems.add("Unknown task status.", f"{field}/status")
+            problems.put(InputError("Unknown task status.", where=_at(f"{field}/status")))
         result = problems.check(check_text, item.get("result"), field=f"{field}/result", limit=LONG_TEXT)
         number = problems.check(check_text, item.get("evidence_number"), field=f"{field}/evidence_number")
         date = item.get("evidence_date")
@@ -239,7 +243,7 @@ def _narrative(items: dict, problems: _Collector) -> dict[str, str]:
 def _report(report: dict, data: dict, problems: _Collector) -> ReportInfo | None:
     status = report.get("status")
     if status not in REPORT_STATUSES:
-        problems.add("Unknown report status.", "report/status")
+        problems.put(InputError("Unknown report status.", where=_at("report/status")))
     revision = report.get("revision")
     revision = 0 if revision is None else problems.check(validation.check_revision, revision, field="report/revision", minimum=0)
     texts = {key: problems.check(check_text, report.get(key), field=f"report/{key}", limit=SHORT_TEXT)
@@ -249,11 +253,11 @@ def _report(report: dict, data: dict, problems: _Collector) -> ReportInfo | None
         signed_at = None
     fingerprint = report.get("fingerprint")
     if fingerprint is not None and (not isinstance(fingerprint, str) or not _FINGERPRINT.match(fingerprint)):
-        problems.add("The report's fingerprint is not valid.", "report/fingerprint")
+        problems.put(InputError("The report's fingerprint is not valid.", where=_at("report/fingerprint")))
         fingerprint = None
     if status in ("signed", "exported") and not _vouches_for(fingerprint, data):
         # A "signed" status is only believed when the fingerprint is that of the data sent.
-        problems.add("The report is marked signed but its fingerprint is not that of the data sent.", "report/fingerprint")
+        problems.put(InputError("The report is marked signed but its fingerprint is not that of the data sent.", where=_at("report/fingerprint")))
     if status not in REPORT_STATUSES:
         return None
     return ReportInfo(status, revision or 0, texts["signer_name"] or "", texts["signer_title"] or "",
