@@ -85,6 +85,37 @@ def compose_authority(collective: str = "", mode: str = "", head: str = "") -> s
     return "\n".join(lines)
 
 
+def split_authority(authority: str | None) -> tuple[str, str, str]:
+    """The parts ``compose_authority`` takes, read back from stored lines: (collective,
+    mode, head), e.g. ("ỦY BAN NHÂN DÂN", "KT.", "CHỦ TỊCH")."""
+    collective, mode, head = "", "", ""
+    for line in _lines(authority):
+        fixed = _authority_line(line)
+        if not fixed:
+            continue
+        word, rest = fixed.split(".", 1)
+        if word == "TM" and not collective:
+            collective = rest.strip()
+        else:
+            mode, head = f"{word}.", rest.strip()
+    return collective, mode, head
+
+
+def default_signature(ws: Workspace) -> tuple[str, str, str]:
+    """(authority, title, name) to offer: the block last signed with, else the usual one
+    for the office's kind: a people's committee signs "TM. ỦY BAN NHÂN DÂN / KT. CHỦ
+    TỊCH / PHÓ CHỦ TỊCH", a department "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"."""
+    authority = ws.setting("report_signer_authority")
+    title = ws.setting("report_signer_title")
+    name = ws.setting("report_signer_name") or ""
+    if authority is not None or title is not None:
+        return authority or "", title or "", name
+    rows = ws.query("SELECT kind FROM offices WHERE id = ?", (ws.office_id,))
+    if rows and rows[0][0] == "local":
+        return "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", name
+    return "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", name
+
+
 def paper_details(place: str | None = None, addressee: str | None = None) -> dict[str, str]:
     """The settings a sign-off may change, checked: the office's place name (the date
     line) and the "Kính gửi" lines of its reports.  ``None`` leaves a detail as it is;
@@ -172,6 +203,10 @@ def sign_year(
         error.gaps = gaps  # type: ignore[attr-defined]
         raise error
     fingerprint = year_fingerprint(ws, year, office_id)
+    # The block is offered again for the next year's draft and sign-off.
+    if office_id == ws.office_id:
+        details.update(report_signer_authority=signer_authority, report_signer_title=signer_title,
+                       report_signer_name=signer_name)
     key = f"{ws.plan_code}/{office_id}/{year}"
     with ws.transaction() as tx:
         tx.execute(

@@ -33,8 +33,12 @@ def _office(ws: Workspace) -> tuple[str, str]:
     return (rows[0][0], rows[0][1]) if rows else (ws.office_id, "other")
 
 
-def _office_name(ws: Workspace) -> str:
+def office_name(ws: Workspace) -> str:
+    """The workspace's office by its name (never its internal id)."""
     return _office(ws)[0]
+
+
+_office_name = office_name
 
 
 def locality_of(name: str) -> str:
@@ -154,6 +158,12 @@ def task_lines(ws: Workspace, year: int) -> tuple[TaskLine, ...]:
     return tuple(lines)
 
 
+def default_parent_office(ws: Workspace) -> str:
+    """The line above the office's name: a department's "UBND TỈNH …"; a people's
+    committee heads its papers with its own name alone (Decree 30, Appendix I, II.3)."""
+    return "" if _office(ws)[1] == "local" else f"UBND TỈNH {ws.plan.province}"
+
+
 def default_recipients(ws: Workspace) -> str:
     plan = ws.plan
     if ws.office_id != plan.lead_office_id:
@@ -169,7 +179,7 @@ def annual_report(ws: Workspace, year: int, *, today: dt.date | None = None) -> 
     setting = lambda key, default: ws.setting(key) or default  # noqa: E731
     signed_on = dt.date.fromisoformat(state.signed_at[:10]) if state.signed_at and state.locked else None
     return AnnualReport(
-        parent_office=setting("report_parent_office", f"UBND TỈNH {plan.province}"),
+        parent_office=setting("report_parent_office", default_parent_office(ws)),
         issuing_office=_office_name(ws),
         report_number=state.report_number or "…/BC-…",
         place=paper_setting(ws, "report_place"),

@@ -166,9 +166,9 @@ def header(report: AnnualReport, styles: Styles, width: float) -> list:
     office_rule = 0.4 * _widest_line(issuing, "bold", HEADER_PT, left_width)
     title_pt = next((pt for pt in NATIONAL_TITLE_PT if text_width(NATIONAL_TITLE, "bold", pt) <= right_width),
                     NATIONAL_TITLE_PT[-1])
-    left = [Paragraph(para_text(upper(report.parent_office)), styles.header),
-            Paragraph(para_text(issuing), styles.header_bold),
-            Rule(office_rule)]
+    left = [Paragraph(para_text(upper(report.parent_office)), styles.header)] if nfc(report.parent_office).strip() \
+        else []
+    left += [Paragraph(para_text(issuing), styles.header_bold), Rule(office_rule)]
     right = [Paragraph(NATIONAL_TITLE, ParagraphStyle("national", parent=styles.header_bold, fontSize=title_pt)),
              Paragraph(MOTTO, styles.motto),
              Rule(text_width(MOTTO, "bold", MOTTO_PT))]   # the motto's rule is as long as the motto

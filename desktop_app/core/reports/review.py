@@ -198,7 +198,8 @@ def task_lines(ws: Workspace, years: tuple[int, ...]) -> tuple[ReviewTaskLine, .
 
 def review_report(ws: Workspace, year: int, *, today: dt.date | None = None) -> ReviewReport:
     """The review of ``year`` (one the plan names) for the workspace's office."""
-    from desktop_app.core.reports.build import _office_name, default_recipients, paper_setting, verdict_rules
+    from desktop_app.core.reports.build import (_office_name, default_parent_office, default_recipients, paper_setting,
+                                               verdict_rules)
     from desktop_app.core.reports.fingerprint import fingerprint
 
     plan = ws.plan
@@ -210,7 +211,7 @@ def review_report(ws: Workspace, year: int, *, today: dt.date | None = None) -> 
     setting = lambda key, default: ws.setting(key) or default  # noqa: E731
     return ReviewReport(
         kind=kind,
-        parent_office=setting("report_parent_office", f"UBND TỈNH {plan.province}"),
+        parent_office=setting("report_parent_office", default_parent_office(ws)),
         issuing_office=_office_name(ws),
         report_number="…/BC-…",
         place=paper_setting(ws, "report_place"),
