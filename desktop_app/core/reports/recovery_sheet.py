@@ -46,7 +46,7 @@ def write_recovery_sheet(path: Path, *, office: str, workspace: str, code: str, 
                             rightMargin=settings.right_mm * mm, topMargin=settings.top_mm * mm,
                             bottomMargin=settings.bottom_mm * mm, title="Mã khôi phục TienDo", creator="TienDo",
                             initialFontName=regular)
-    width = A4[0] - (settings.left_mm + settings.right_mm) * mm
+    width = A4[0] - (settings.left_mm + settings.right_mm) * mm - 12   # the frame's own 6 pt padding each side
     box = Table([[Paragraph(para_text(nfc(code)), code_style)]], colWidths=[width])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1, "black"), ("FONTNAME", (0, 0), (-1, -1), regular),
                              ("TOPPADDING", (0, 0), (-1, -1), 10), ("BOTTOMPADDING", (0, 0), (-1, -1), 12)]))
@@ -55,7 +55,7 @@ def write_recovery_sheet(path: Path, *, office: str, workspace: str, code: str, 
         Paragraph("MÃ KHÔI PHỤC DỮ LIỆU TIENDO", title),
         # A path has no spaces to break at: cut it to the width, or it runs into the margin.
         Paragraph("<br/>".join(para_text(line) for line in wrap_lines(f"Tệp dữ liệu: {nfc(workspace)}", regular,
-                                                                         body.fontSize, width)), body),
+                                                                         body.fontSize, width - 8)), body),
         Paragraph(f"Lập {format_date_long(created_on)}.", body),
         Spacer(1, 6), box, Spacer(1, 14),
         *(Paragraph(f"- {para_text(line)}", body) for line in INSTRUCTIONS),
