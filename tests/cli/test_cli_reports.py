@@ -17,7 +17,7 @@ from desktop_app.core.workspace import Workspace
 def ws_path(tmp_path, monkeypatch):
     monkeypatch.setenv("TIENDO_PASSPHRASE", PASSPHRASE)
     path = tmp_path / "so.tiendo"
-    ws, _ = Workspace.create(path, PASSPHRASE, plan=load_bundled_plan("khanhhoa-2024"), office_id="so-yte",
+    ws, _ = Workspace.create(path, PASSPHRASE, plan=load_bundled_plan("angiang-2025"), office_id="so-yte",
                              user_name="x")
     for gap in signoff.readiness(ws, 2025):
         entries.mark_no_data(ws, 2025, gap.indicator_id, "Chưa có số liệu")

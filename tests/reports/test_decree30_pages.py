@@ -53,10 +53,15 @@ def papers(tmp_path_factory):
     fill_demo_data(department)
     built["annual-draft"] = write_year_pdf(department, 2026, folder / "annual-draft.pdf", today=DAY), \
         folder / "annual-draft.pdf"
-    built["review-2025"] = write_review_pdf(department, 2025, folder / "review-2025.pdf", today=DAY), \
+    # Of the bundled plans only An Giang's names its reviews (2025 and 2030).
+    health, _ = Workspace.create(folder / "ag.tiendo", PASSPHRASE, plan=load_bundled_plan("angiang-2025"),
+                                 office_id="so-yte", user_name="Cán bộ")
+    fill_demo_data(health)
+    built["review-2025"] = write_review_pdf(health, 2025, folder / "review-2025.pdf", today=DAY), \
         folder / "review-2025.pdf"
-    built["review-2030"] = write_review_pdf(department, 2030, folder / "review-2030.pdf", today=DAY), \
+    built["review-2030"] = write_review_pdf(health, 2030, folder / "review-2030.pdf", today=DAY), \
         folder / "review-2030.pdf"
+    health.close()
     for gap in signoff.readiness(department, 2026):
         entries.mark_no_data(department, 2026, gap.indicator_id, "Cục Thống kê chưa công bố")
     signoff.sign_year(department, 2026, signer_name="Nguyễn Văn An", signer_title="PHÓ GIÁM ĐỐC",
@@ -183,13 +188,15 @@ def test_the_department_signs_kt_giam_doc_pho_giam_doc(papers):
 
 
 def test_a_draft_is_stamped_du_thao_on_every_page_and_a_signed_report_on_none(papers):
-    for name in ("annual-draft", "review-2025", "review-2030"):
+    for name in ("annual-draft", "review-2030"):
         for number, page in pages(papers[name][1]):
             assert "DỰ THẢO" in squeeze(page.extract_text()), (name, number)
             stamp = [w for w in page.extract_words() if w["text"] == "THẢO"]
             assert stamp and stamp[0]["top"] < page.height / 4     # at the head of the page
-    for number, page in pages(papers["annual-signed"][1]):
-        assert "DỰ THẢO" not in squeeze(page.extract_text()), number
+    # The An Giang plan starts in 2025: its phase review covers one year, signed off.
+    for name in ("annual-signed", "review-2025"):
+        for number, page in pages(papers[name][1]):
+            assert "DỰ THẢO" not in squeeze(page.extract_text()), (name, number)
 
 
 def test_reviews_refer_to_their_appendices_which_are_headed_phu_luc_i_and_ii(papers):
@@ -204,20 +211,18 @@ def test_reviews_refer_to_their_appendices_which_are_headed_phu_luc_i_and_ii(pap
                 heads[found.group(1)] = number
         assert set(heads) == {"Phụ lục I", "Phụ lục II"}, name
         assert heads["Phụ lục I"] < heads["Phụ lục II"]
-        assert "(Kèm theo Báo cáo số …/BC-… ngày 05/12/2026 của Sở Lao động - Thương binh và Xã hội)" \
-            in texts[heads["Phụ lục I"]]
+        assert "(Kèm theo Báo cáo số …/BC-… ngày 05/12/2026 của Sở Y tế)" in texts[heads["Phụ lục I"]]
 
 
 def test_the_phase_review_gives_baseline_each_year_target_and_verdict(papers):
     texts = [squeeze(page.extract_text()) for _n, page in pages(papers["review-2025"][1])]
     whole = " ".join(texts)
-    assert "Sơ kết thực hiện Kế hoạch số 8839/KH-UBND ngày 09/8/2024 của UBND tỉnh giai đoạn 2024 - 2025" \
-        in texts[0]
-    for header in ("Năm", "gốc", "(2023)", "2024 2025", "Mục tiêu", "Đánh giá"):
+    assert "Sơ kết thực hiện Kế hoạch số 422/KH-UBND ngày 15/4/2025 của UBND tỉnh năm 2025" in texts[0]
+    for header in ("Năm", "gốc", "(2024)", "Mục tiêu", "Đánh giá"):
         assert header in whole, header
-    assert "Hoàn" in whole and "Kết quả đến năm 2025" in whole
+    assert "Kết quả đến năm 2025" in whole or "không được giao nhiệm vụ" in whole
     final = " ".join(squeeze(page.extract_text()) for _n, page in pages(papers["review-2030"][1]))
-    assert "Tổng kết thực hiện Kế hoạch số 8839/KH-UBND" in final, final[:400]
+    assert "Tổng kết thực hiện Kế hoạch số 422/KH-UBND" in final and "giai đoạn 2025 - 2030" in final
     assert "Mục tiêu" in final and "2030" in final
 
 
@@ -232,13 +237,19 @@ def test_no_data_reasons_are_numbered_notes_under_the_table(papers):
 
 
 def test_the_review_model_follows_the_plan_and_refuses_years_it_names_no_review_in(make_workspace):
-    ws, _ = make_workspace("so-ldtbxh", plan=load_bundled_plan("khanhhoa-2024"), name="kh")
+    ws, _ = make_workspace("so-yte", plan=load_bundled_plan("angiang-2025"), name="ag")
     report = review_report(ws, 2025, today=DAY)
-    assert report.years == (2024, 2025) and report.kind == "so_ket" and not report.signed
-    assert review_report(ws, 2030, today=DAY).years == tuple(range(2024, 2031))
+    assert report.years == (2025,) and report.kind == "so_ket" and not report.signed
+    final = review_report(ws, 2030, today=DAY)
+    assert final.years == tuple(range(2025, 2031)) and final.kind == "tong_ket"
     with pytest.raises(InputError) as refused:
         review_report(ws, 2027)
     assert "2025, 2030" in refused.value.message("en")
+    # Khánh Hòa's plan names no review year: none is assumed.
+    kh, _ = make_workspace("so-ldtbxh", plan=load_bundled_plan("khanhhoa-2024"), name="kh")
+    with pytest.raises(InputError) as refused:
+        review_report(kh, 2025)
+    assert "no review year" in refused.value.message("en")
 
 
 def test_the_recovery_sheet_names_the_office_not_its_id(papers):

@@ -94,6 +94,15 @@ def row_note(record) -> str:
     return "; ".join(parts)
 
 
+def measure_note(indicator) -> str:
+    """How the row's target is measured, when it is not the year's plain value."""
+    if indicator.measure == "value":
+        return ""
+    from desktop_app.core.targets import measure_rule
+
+    return measure_rule(indicator.measure, indicator.cumulative_from, "vi")
+
+
 def verdict_rules(ws: Workspace, year: int) -> tuple[str, ...]:
     """The rule text the verdicts follow, when the progress module states it."""
     from desktop_app.core import progress
@@ -133,7 +142,7 @@ def indicator_lines(ws: Workspace, year: int, *, assigned_only: bool = True) -> 
                 t25.printed if t25 else "", t30.printed if t30 else "",
                 None if heading else value(row.previous), None if heading else value(row.current),
                 "" if heading else status_label(row.status, "vi"), 1 if indicator.parent_id else 0,
-                note="" if heading else row_note(row.current),
+                note="" if heading else "; ".join(filter(None, [row_note(row.current), measure_note(indicator)])),
             ))
     return tuple(lines)
 

@@ -93,12 +93,15 @@ class ReviewReport:
 
     @property
     def period(self) -> str:
-        return f"{self.years[0]} - {self.years[-1]}"
+        """"giai đoạn 2024 - 2025", or "năm 2025" for a phase of one year (a plan of 2025)."""
+        if self.years[0] == self.years[-1]:
+            return f"năm {self.years[0]}"
+        return f"giai đoạn {self.years[0]} - {self.years[-1]}"
 
     def summary_line(self) -> str:
         what = KIND_WORDS[self.kind]
         plan = self.plan_line or "Kế hoạch"
-        return f"{what} thực hiện {plan} của UBND tỉnh giai đoạn {self.period}"
+        return f"{what} thực hiện {plan} của UBND tỉnh {self.period}"
 
 
 def review_years(plan) -> tuple[int, ...]:
@@ -133,8 +136,10 @@ def _value(record) -> Value:
 def _notes(plan, indicator, by_year: dict, years: tuple[int, ...]) -> str:
     from desktop_app.core.reports.build import row_note
 
+    from desktop_app.core.reports.build import measure_note
+
     parts = [f"năm {year}: {note}" for year in years if (note := row_note(by_year.get(year)))]
-    return "; ".join(parts)
+    return "; ".join(filter(None, [*parts, measure_note(indicator)]))
 
 
 def indicator_lines(ws: Workspace, review_year: int, years: tuple[int, ...], *, assigned_only: bool = True):
@@ -248,7 +253,7 @@ def summary_paragraphs(report: ReviewReport) -> tuple[str, str]:
     """Part I's two sentences, each referring to its appendix."""
     counts, total = _counts(report)
     verdicts = ", ".join(f"{count} chỉ tiêu {word}" for word, count in sorted(counts.items(), key=lambda i: -i[1]))
-    indicators = (f"Giai đoạn {report.period}, đơn vị theo dõi {total} chỉ tiêu; so với mục tiêu năm "
+    indicators = (f"{report.period[:1].upper()}{report.period[1:]}, đơn vị theo dõi {total} chỉ tiêu; so với mục tiêu năm "
                   f"{report.target_year}: {verdicts or 'chưa có chỉ tiêu được đánh giá'} "
                   f"{decree30.appendix_reference(1)}.")
     latest = Counter(next((s for s in reversed(line.statuses) if s), "Chưa cập nhật") for line in report.tasks)
@@ -311,6 +316,8 @@ def task_appendix(report: ReviewReport, styles, width: float) -> list:
     from desktop_app.core.reports.annual import Cells, grid_style, head_style, header_row, scaled
 
     years = report.years
+    if not report.tasks:
+        return [Paragraph("Đơn vị không được giao nhiệm vụ trong Kế hoạch.", styles.appendix_note)]
     headers = ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian", *(str(y) for y in years),
                f"Kết quả đến năm {years[-1]}")
     relative = (8, 56, 26, 16, *(16 for _ in years), 40)
@@ -335,7 +342,7 @@ def story(report: ReviewReport, styles, settings: PageSettings, record: dict) ->
     appendix_width = decree30.frame_width(settings, wide=wide)
     indicators, tasks = summary_paragraphs(report)
     parts = decree30.header(report, styles, width) + decree30.title(report, styles, width)
-    parts += decree30.heading(f"I. KẾT QUẢ THỰC HIỆN GIAI ĐOẠN {report.period}", styles)
+    parts += decree30.heading(f"I. KẾT QUẢ THỰC HIỆN {report.period.upper()}", styles)
     parts += [Paragraph(decree30.para_text(indicators), styles.body), Paragraph(decree30.para_text(tasks), styles.body)]
     parts += decree30.heading("II. KHÓ KHĂN, VƯỚNG MẮC", styles)
     parts += decree30.paragraphs(report.difficulties_text or "Không.", styles)
@@ -344,8 +351,8 @@ def story(report: ReviewReport, styles, settings: PageSettings, record: dict) ->
     parts += proposals[:-1]
     parts.append(KeepTogether(proposals[-1:] + [decree30.spacer(10), decree30.closing(report, styles, width, record)]))
     template = "landscape" if wide else "portrait"
-    for number, title, builder in ((1, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU GIAI ĐOẠN " + report.period, indicator_appendix),
-                                   (2, "TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ GIAI ĐOẠN " + report.period, task_appendix)):
+    for number, title, builder in ((1, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU " + report.period, indicator_appendix),
+                                   (2, "TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ " + report.period, task_appendix)):
         parts += [NextPageTemplate(template), PageBreak()]
         parts += decree30.appendix_heading(report, number, title, styles, appendix_width)
         parts += builder(report, styles, appendix_width)
