@@ -259,8 +259,11 @@ def summary_paragraphs(report: ReviewReport) -> tuple[str, str]:
     latest = Counter(next((s for s in reversed(line.statuses) if s), "Chưa cập nhật") for line in report.tasks)
     tasks_words = ", ".join(f"{count} nhiệm vụ {word.lower()}" for word, count in sorted(latest.items(),
                                                                                       key=lambda i: -i[1]))
-    tasks = (f"Về nhiệm vụ, đơn vị được giao {len(report.tasks)} nhiệm vụ; đến năm {report.years[-1]}: "
-             f"{tasks_words or 'chưa có nhiệm vụ'} {decree30.appendix_reference(2)}.")
+    if report.tasks:
+        tasks = (f"Về nhiệm vụ, đơn vị được giao {len(report.tasks)} nhiệm vụ; đến năm {report.years[-1]}: "
+                 f"{tasks_words} {decree30.appendix_reference(2)}.")
+    else:
+        tasks = f"Về nhiệm vụ, Kế hoạch không giao nhiệm vụ cho đơn vị {decree30.appendix_reference(2)}."
     return indicators, tasks
 
 
