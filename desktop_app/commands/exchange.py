@@ -47,9 +47,12 @@ def register(subparsers) -> None:
 
     p = subparsers.add_parser("national", help=_("export consolidated values for national systems"))
     p.add_argument("workspace", type=Path)
-    p.add_argument("--year", type=int, required=True)
-    p.add_argument("--format", choices=("adx", "dhis2", "csv"), required=True)
-    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--year", type=int)
+    p.add_argument("--format", choices=("adx", "dhis2", "csv"))
+    p.add_argument("-o", "--output", type=Path)
+    p.add_argument("--mapping", type=Path, help=_("a mapping file from global ids to the national system's codes or UIDs"))
+    p.add_argument("--write-mapping", type=Path, metavar="FILE",
+                   help=_("write a mapping file listing every global id, to fill in"))
     p.set_defaults(handler=national)
 
     p = subparsers.add_parser("add-office", help=_("add an office or commune that reports (lead office)"))
@@ -159,11 +162,18 @@ def consolidate(args) -> int:
 
 
 def national(args) -> int:
+    from desktop_app.core.errors import InputError
     from desktop_app.core.exchange.consolidate import consolidate as run
-    from desktop_app.core.exchange.national import write_national
+    from desktop_app.core.exchange.national import read_mapping, write_mapping_template, write_national
 
+    if args.write_mapping is None and (args.year is None or args.format is None or args.output is None):
+        raise InputError("Give --year, --format and --output (or --write-mapping FILE).")
+    mapping = read_mapping(args.mapping) if args.mapping else None
     with _open(args.workspace) as ws:
-        path = write_national(ws, args.year, run(ws, args.year), args.format, args.output)
+        if args.write_mapping is not None:
+            print(write_mapping_template(ws, args.write_mapping))
+            return 0
+        path = write_national(ws, args.year, run(ws, args.year), args.format, args.output, mapping)
     print(path)
     return 0
 

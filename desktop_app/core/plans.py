@@ -39,7 +39,7 @@ SCHEMA_VERSION = 1
 _ID = re.compile(r"^[A-Za-z0-9._-]+$")
 _CODE = re.compile(r"^[a-z0-9-]+$")
 # SDMX's IDType characters, so a global id is also a valid SDMX / ADX / DHIS2 code.
-_GLOBAL = re.compile(r"^[A-Za-z0-9@_$-]{1,30}$")
+_GLOBAL = re.compile(r"^[A-Za-z][A-Za-z0-9@_$-]{0,29}$")
 _PROVINCE_CODE = re.compile(r"^[0-9]{2}$")
 _OFFICE_CODE = re.compile(r"^[A-Za-z0-9@_$.-]{1,50}$")
 
@@ -288,7 +288,7 @@ class _Reader:
         recipients = self.opt(raw, "recipients", "recipients", list, [])
         id_prefix = self.opt(raw, "id_prefix", "", str, "")
         if id_prefix and not _GLOBAL.match(id_prefix):
-            self.problem("", "id_prefix", "A global id prefix may only hold A-Z, a-z, 0-9, “-”, “_”, “@”, “$” (at most 30).")
+            self.problem("", "id_prefix", "A global id prefix starts with a letter and holds only A-Z, a-z, 0-9, “-”, “_”, “@”, “$” (at most 30).")
         province_codes = {}
         for key in ("province_code", "province_code_2025"):
             province_codes[key] = self.opt(raw, key, "", str, "")
