@@ -30,6 +30,7 @@ class Office:
     short: str = ""
     aliases: tuple[str, ...] = ()
     kind: str = "other"
+    code: str = ""  # a national code (e.g. the GSO's administrative unit code) when the catalog gives one
 
     @property
     def display_name(self) -> str:
@@ -166,6 +167,28 @@ class Plan:
     indicators: tuple[Indicator, ...]
     tasks: tuple[Task, ...]
     source: str = ""
+    # Global identity (see resources/plans/SCHEMA.md): a prefix no other plan has, and the
+    # GSO code of the issuing province, on the plan's date and on the 2025 map.
+    id_prefix: str = ""
+    province_code: str = ""
+    province_code_2025: str = ""
+
+    @property
+    def global_id(self) -> str:
+        """The plan's own id outside this program (the national data set's code)."""
+        return self.id_prefix or self.code
+
+    def indicator_global_id(self, indicator_id: str) -> str:
+        """``VN24-KH50-20240816.4.10``: the prefix plus the plan's own number, unique across plans."""
+        return f"{self.global_id}.{indicator_id}"
+
+    def office_global_id(self, office_id: str) -> str:
+        """The office's national code when the catalog gives one, otherwise a plan-prefixed slug
+        (also for offices the lead office added, which the catalog does not know)."""
+        office = self.offices.get(office_id)
+        if office is not None and office.code:
+            return office.code
+        return f"{self.global_id}.{office_id}"
 
     @property
     def lead_office(self) -> Office:

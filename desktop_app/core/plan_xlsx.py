@@ -49,7 +49,8 @@ TASK_COLUMNS = (
 LIST_SEPARATOR = "; "
 # The plan sheet: one field a row.  Lists and nested parts are JSON text in the cell.
 PLAN_FIELDS = (
-    "schema", "code", "catalog_version", "province", "document.number", "document.date", "document.date_printed",
+    "schema", "code", "catalog_version", "province", "id_prefix", "province_code", "province_code_2025",
+    "document.number", "document.date", "document.date_printed",
     "document.issuer", "document.title", "lead_office", "reporting.deadline", "reporting.reports_to",
     "reporting.consolidated_to", "reporting.lead_deadline", "reporting.other_deadlines", "reporting.first_year",
     "reporting.last_year", "reporting.review_years", "reporting.text", "recipients", "signing",

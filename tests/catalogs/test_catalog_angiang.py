@@ -119,3 +119,15 @@ def test_poverty_reduction_rows_are_reductions_per_year(plan):
         indicator = plan.indicator(indicator_id)
         assert (indicator.unit, indicator.measure) == ("%/năm", "yearly_reduction")
     assert plan.office_by_name("Sở NN&MT").id == "so-nnmt"
+
+
+def test_the_appendix_names_one_office_per_row_and_has_no_resolution_42_column(plan):
+    # Columns: STT, Nội dung/Chỉ tiêu, ĐVT, 2025, 2030, "Cơ quan chủ trì theo dõi đánh giá, báo cáo",
+    # "Ghi chú" (empty on every row): no coordinating offices, no Resolution 42 column, no note.
+    for indicator in plan.indicators:
+        assert indicator.coordinators == () and indicator.from_resolution_42 is None, indicator.id
+    # After the 2025 merger the plan prints "Sở Y tế" for V.1 and "Sở NN&MT" for the poverty rows.
+    assert plan.indicator("V.1").lead == ("so-yte",)
+    assert {plan.indicator(i).lead for i in ("V.2", "V.3", "V.4", "V.4.1", "V.4.2")} == {("so-nnmt",)}
+    # "Vùng sâu, vùng sa, biên giới % 100 100 Sở KH&CN": the appendix, not Phần II ("ít nhất 95%").
+    assert [plan.indicator("VIII.1.1").targets[y].printed for y in (2025, 2030)] == ["100", "100"]

@@ -90,3 +90,25 @@ def test_units_and_yearly_reductions(plan):
         assert (indicator.unit, indicator.measure) == ("%/năm", "yearly_reduction")
     apartments = plan.indicator("9.1")  # "Căn hộ 33.200 74.900"
     assert apartments.measure == "cumulative" and apartments.targets[2030].parsed.low == 74900
+
+
+def test_task_2_4_runs_over_the_page_break_to_its_full_stop(plan):
+    # Phần III, 2.4: "…cá nhân trong việc thực hiện" / (page break) / "các chính sách xã hội; thanh
+    # tra, kiểm tra những vấn đề nổi cộm, … hành vi trục lợi chính sách trong thực hiện."
+    name = plan.task("T2.4").name
+    assert name.endswith("trong việc thực hiện các chính sách xã hội; thanh tra, kiểm tra những vấn đề nổi cộm, "
+                         "bức xúc, phát hiện có dấu hiệu vi phạm pháp luật, hành vi trục lợi chính sách trong thực hiện.")
+
+
+def test_every_group_shares_its_offices_with_the_related_units_and_no_resolution_42_column(plan):
+    # Each group's office cell ends "…; đơn vị liên quan"; the appendix has no column marking
+    # the targets taken from Resolution 42.
+    for indicator in plan.indicators:
+        assert indicator.coordinators == ("cac-so-nganh-dia-phuong",), indicator.id
+        assert indicator.from_resolution_42 is None, indicator.id
+    sub_rows = {i.id: i.parent_id for i in plan.indicators if i.parent_id}
+    assert sub_rows == {
+        "5.10.1": "5.10", "5.10.2": "5.10", "7.4.1": "7.4", "7.4.2": "7.4", "7.4.3": "7.4", "7.4.4": "7.4",
+        "7.7.1": "7.7", "7.7.2": "7.7", "7.10.1": "7.10", "7.10.2": "7.10", "7.10.3": "7.10",
+        "8.1.1": "8.1", "8.1.2": "8.1", "9.3.1": "9.3", "9.3.2": "9.3", "9.4.1": "9.4", "9.4.2": "9.4",
+        "10.1.1": "10.1", "10.1.2": "10.1", "10.2.1": "10.2", "10.2.2": "10.2"}

@@ -93,3 +93,17 @@ def test_the_housing_count_is_cumulative(plan):
     # "Xây dựng căn hộ nhà ở xã hội … Căn hộ 1.500": apartments built over the period.
     apartments = plan.indicator("9.1")
     assert (apartments.measure, apartments.targets[2030].parsed.low) == ("cumulative", 1500)
+
+
+def test_the_appendix_names_one_office_per_row_and_has_no_resolution_42_column(plan):
+    # "Đơn vị phụ trách theo dõi, đánh giá thực hiện" is the only office column: no coordinating
+    # offices, no column marking targets taken from Resolution 42.
+    for indicator in plan.indicators:
+        assert indicator.coordinators == () and indicator.from_resolution_42 is None, indicator.id
+    assert plan.indicator("4.4").lead == ("so-yte",)  # "Tỉ lệ dân số tham gia bảo hiểm y tế % > 95 Sở Y tế"
+    assert {plan.indicator(i).lead for i in ("2.1", "2.2", "2.3")} == {("cuc-thong-ke",)}  # "Cục Thống kê"
+
+
+def test_the_housing_row_keeps_the_printed_slip(plan):
+    # Phụ lục, 9.1: "…cho người thu nhập thấp, công nghiệp khu công nghiệp" (for "công nhân"): kept as printed.
+    assert plan.indicator("9.1").name.endswith("người thu nhập thấp, công nghiệp khu công nghiệp")
