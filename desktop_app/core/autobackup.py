@@ -81,3 +81,17 @@ def is_due(workspace: Workspace, root: Path | None = None) -> bool:
 
 def backup_if_due(workspace: Workspace, root: Path | None = None) -> Path | None:
     return make_backup(workspace, root) if is_due(workspace, root) else None
+
+
+def changed_since_backup(workspace: Workspace) -> bool:
+    """Something was recorded after the last backup (every backup ends the audit trail
+    with its own line), so closing after only looking makes no backup that would push
+    an older day's one out."""
+    rows = workspace.query("SELECT action FROM audit ORDER BY id DESC LIMIT 1")
+    return not rows or rows[0][0] != "backup"
+
+
+def backup_at_close(workspace: Workspace, root: Path | None = None) -> Path | None:
+    if changed_since_backup(workspace) or is_due(workspace, root):
+        return make_backup(workspace, root)
+    return None

@@ -54,3 +54,13 @@ def test_two_workspaces_with_the_same_name_keep_their_own_seven(make_workspace, 
         other.close()
     assert theirs.exists()
     assert len(autobackup.list_backups()) == 8
+
+
+def test_closing_after_only_looking_makes_no_new_backup(workspace, clock):
+    entries.set_value(workspace, 2026, "I.3", "12")
+    assert autobackup.backup_at_close(workspace) is not None
+    clock.set_now("2026-06-15T10:00:00+07:00")
+    assert autobackup.backup_at_close(workspace) is None  # nothing recorded since
+    entries.set_value(workspace, 2026, "I.3", "13")
+    assert autobackup.backup_at_close(workspace) is not None
+    assert len(autobackup.list_backups()) == 2
