@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 MIN_RUNS = 5
+# Two figures doing the same work (open a big workspace | open an empty one) land on either
+# side of 1 by noise alone; below this, the floor does more than the app: a bench bug.
+NOISE = 0.05
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,10 @@ class Figure:
 
     @property
     def verdict(self) -> str:
-        if self.ratio < 1:
+        if self.ratio < 1 - NOISE:
             return "BENCH BUG (<1)"
+        if self.ratio < 1:
+            return "≈1 (within noise)"
         if self.goal is not None:
             return f"ok (≤{self.goal:g})" if self.ratio <= self.goal else f"MISSED (≤{self.goal:g})"
         return ""
