@@ -94,6 +94,7 @@ def indicators(args) -> int:
 
 def tasks(args) -> int:
     from desktop_app.commands.workspace import load_plan_argument
+    from desktop_app.core.model import unsaid
 
     plan = load_plan_argument(args.plan)
     rows = [
@@ -109,7 +110,7 @@ def tasks(args) -> int:
         return 0
     print_table(
         [_("Id"), _("Task"), _("Lead office"), _("Time")],
-        [[r["id"], r["name"], r["lead"], r["time"]] for r in rows],
+        [[r["id"], r["name"], unsaid(r["lead"]), unsaid(r["time"])] for r in rows],
     )
     return 0
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from desktop_app.core.i18n import N_, translate
 from desktop_app.core.text import fold
 
 if TYPE_CHECKING:
@@ -95,6 +96,9 @@ class Task:
     submission_level: str = ""
     time: str = ""
     coordinators_text: str = ""  # as printed, when the plan names them in a sentence
+    # Where the lead comes from when the task's own row is silent (e.g. "Phần IV, mục 4: …"),
+    # so a reader can check it against the plan.
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -210,6 +214,10 @@ class Plan:
     def office_names(self, office_ids: tuple[str, ...]) -> str:
         return ", ".join(self.offices[o].display_name for o in office_ids if o in self.offices)
 
+    def office_names_or_unsaid(self, office_ids: tuple[str, ...], language: str | None = None) -> str:
+        """The offices, or "không quy định" where the plan names none (never a guess)."""
+        return unsaid(self.office_names(office_ids), language)
+
     def children(self, indicator_id: str) -> tuple[Indicator, ...]:
         return tuple(i for i in self.indicators if i.parent_id == indicator_id)
 
@@ -241,3 +249,12 @@ class Plan:
 
 def _office_key(text: str) -> str:
     return " ".join(fold(text).replace("&", " va ").replace("-", " ").split())
+
+
+UNSAID = N_("not specified")
+
+
+def unsaid(text: str, language: str | None = None) -> str:
+    """A catalog field as a reader sees it: the plan's text, or "không quy định" when the
+    plan leaves it empty (a task with no printed time or lead)."""
+    return text if text and text.strip() else translate(UNSAID, language)

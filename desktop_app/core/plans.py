@@ -170,6 +170,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "submission_level": t.submission_level,
                 "time": t.time,
                 **({"coordinators_text": t.coordinators_text} if t.coordinators_text else {}),
+                **({"note": t.note} if t.note else {}),
             }
             for t in plan.tasks
         ],
@@ -496,6 +497,7 @@ class _Reader:
                     submission_level=self.opt(item, "submission_level", row, str, ""),
                     time=self.opt(item, "time", row, str, ""),
                     coordinators_text=self.opt(item, "coordinators_text", row, str, ""),
+                    note=self.opt(item, "note", row, str, ""),
                 )
             )
         return tasks

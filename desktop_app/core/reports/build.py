@@ -68,7 +68,7 @@ def task_lines(ws: Workspace, year: int) -> tuple[TaskLine, ...]:
         if record and record.evidence_number:
             evidence = record.evidence_number + (f" ngày {record.evidence_date:%d/%m/%Y}" if record.evidence_date else "")
         lines.append(TaskLine(
-            number=task.id, name=task.name, lead=plan.office_names(task.lead),
+            number=task.id, name=task.name, lead=plan.office_names_or_unsaid(task.lead, "vi"),
             status=task_status_label(record.status, "vi") if record else "chưa cập nhật",
             result=record.result if record else "", evidence=evidence,
         ))
