@@ -46,7 +46,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "tasks": ("plans", N_("list a plan's tasks")),
     "plan-export": ("plans", N_("write a plan as an .xlsx template")),
     "plan-import": ("plans", N_("read a plan from an .xlsx file and add it to the plans")),
-    "report": ("reports", N_("write the year's report as PDF (and Excel)")),
+    "report": ("reports", N_("write the year's report, or a review report, as PDF (and Excel)")),
     "report-consolidated": ("reports", N_("write the province's consolidated report (lead office)")),
     "sign-off": ("reports", N_("finish the year: record the signer and lock it")),
     "reopen": ("reports", N_("reopen a signed year (the reason is kept)")),
@@ -60,6 +60,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "national": ("exchange", N_("export consolidated values for national systems")),
     "add-office": ("exchange", N_("add an office or commune that reports (lead office)")),
     "plan-update": ("exchange", N_("send (lead office) or apply (reporting office) a plan update")),
+    "lead-key": ("exchange", N_("save the lead office's secret key to a file, or load it on a new computer")),
 }
 
 
