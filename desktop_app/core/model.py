@@ -148,6 +148,17 @@ class Signing:
 
 
 @dataclass(frozen=True)
+class FormSpec:
+    """The lead office's word on what one office (or every office of a kind) reports,
+    replacing the form derived from the plan's lead and coordinating offices.
+    ``office`` is an office id, or ``kind:local`` / ``kind:department``…"""
+
+    office: str
+    indicators: tuple[str, ...] = ()
+    tasks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Plan:
     code: str
     catalog_version: int
@@ -162,6 +173,7 @@ class Plan:
     indicators: tuple[Indicator, ...]
     tasks: tuple[Task, ...]
     source: str = ""
+    forms: tuple[FormSpec, ...] = ()
 
     @property
     def lead_office(self) -> Office:
