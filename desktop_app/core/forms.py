@@ -231,11 +231,17 @@ def apply_catalog_form(ws: Workspace, tx, plan: Plan, *, office_id: str | None =
     role = role or ws.role
     office = workspace_office(ws, office_id, tx=tx, plan=plan)
     indicators, tasks = catalog_form(plan, office, lead=role == "lead")
+    rows = [(plan.code, office_id, "indicator", i) for i in indicators] + [(plan.code, office_id, "task", t) for t in tasks]
+    if not any(column[1] == "origin" for column in tx.execute("PRAGMA table_info(assignments)")):
+        # a workspace made at an older schema (tests do this); the migration adds the column
+        tx.execute("DELETE FROM assignments WHERE plan_code = ? AND office_id = ?", (plan.code, office_id))
+        tx.executemany("INSERT INTO assignments (plan_code, office_id, item_kind, item_id) VALUES (?, ?, ?, ?)", rows)
+        return
     tx.execute("DELETE FROM assignments WHERE plan_code = ? AND office_id = ? AND origin = 'plan'", (plan.code, office_id))
     tx.executemany(
         "INSERT INTO assignments (plan_code, office_id, item_kind, item_id, origin) VALUES (?, ?, ?, ?, 'plan')"
         " ON CONFLICT DO NOTHING",
-        [(plan.code, office_id, "indicator", i) for i in indicators] + [(plan.code, office_id, "task", t) for t in tasks],
+        rows,
     )
 
 
