@@ -636,6 +636,9 @@ class RowRefusal:
         return self.error.message(language)
 
 
+ROWS_REFUSED = N_("{count} row(s) refused, nothing was saved; line {line}: {detail}")
+
+
 class RowsRefusedError(InputError):
     """Some rows of a bulk entry cannot be saved; nothing was.  ``refusals`` has each one."""
 
@@ -725,7 +728,7 @@ def set_values(
     if refusals:
         first = refusals[0]
         error = RowsRefusedError(
-            "{count} row(s) refused, nothing was saved; line {line}: {detail}",
+            ROWS_REFUSED,
             count=len(refusals), line=first.line if first.line is not None else first.index + 1, detail=first.error,
         )
         error.refusals = refusals
