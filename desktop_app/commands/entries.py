@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import argparse
 import sys
 
 from desktop_app.commands import secrets
@@ -16,12 +17,27 @@ from desktop_app.core.workspace import Workspace
 
 
 
+class _IntermixedParser(argparse.ArgumentParser):
+    """Optional positionals after options (``set WS --year Y I.1 2,8``): plain argparse
+    gives them away, empty, to the first chunk of positionals."""
+
+    def parse_known_args(self, args=None, namespace=None):
+        if getattr(self, "_mixing", False):
+            return super().parse_known_args(args, namespace)
+        self._mixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._mixing = False
+
+
 def register(subparsers) -> None:
     p = subparsers.add_parser("set", help=_("record an indicator's value for a year"))
     p.add_argument("workspace", type=Path)
     p.add_argument("--year", type=int, required=True)
-    p.add_argument("indicator", nargs="?")
-    p.add_argument("value", nargs="?", default="", help=_("in Vietnamese notation: 99,5 or 1.234"))
+    p.__class__ = _IntermixedParser
+    p.add_argument("item", nargs="*", metavar="INDICATOR VALUE",
+                   help=_("the indicator and its value in Vietnamese notation: 99,5 or 1.234"))
     p.add_argument("--from", dest="from_file", type=Path,
                    help=_("a CSV file with the columns id,value,source,note: all its rows are saved, or none"))
     p.add_argument("--numerator")
@@ -85,11 +101,12 @@ def _open(args) -> Workspace:
 
 def set_value(args) -> int:
     if args.from_file is not None:
-        if args.indicator:
+        if args.item:
             raise InputError("Give either an indicator and its value, or --from FILE.")
         return _set_from_file(args)
-    if not args.indicator:
+    if not 1 <= len(args.item) <= 2:
         raise InputError("Give either an indicator and its value, or --from FILE.")
+    args.indicator, args.value = args.item[0], (args.item[1] if len(args.item) > 1 else "")
     with _open(args) as ws:
         record = entries.set_value(
             ws, args.year, args.indicator, args.value, numerator=args.numerator, denominator=args.denominator,
