@@ -101,6 +101,7 @@ def _is_workspace(text: str) -> bool:
 
 def tasks(args) -> int:
     from desktop_app.commands.workspace import load_plan_argument
+    from desktop_app.core.model import unsaid
 
     if _is_workspace(args.plan):
         return _office_tasks(args)
@@ -118,7 +119,7 @@ def tasks(args) -> int:
         return 0
     print_table(
         [_("Id"), _("Task"), _("Lead office"), _("Time")],
-        [[r["id"], r["name"], r["lead"], r["time"]] for r in rows],
+        [[r["id"], r["name"], unsaid(r["lead"]), unsaid(r["time"])] for r in rows],
     )
     return 0
 

@@ -39,6 +39,10 @@ from desktop_app.core.text import nfc
 SCHEMA_VERSION = 1
 _ID = re.compile(r"^[A-Za-z0-9._-]+$")
 _CODE = re.compile(r"^[a-z0-9-]+$")
+# SDMX's IDType characters, so a global id is also a valid SDMX / ADX / DHIS2 code.
+_GLOBAL = re.compile(r"^[A-Za-z][A-Za-z0-9@_$-]{0,29}$")
+_PROVINCE_CODE = re.compile(r"^[0-9]{2}$")
+_OFFICE_CODE = re.compile(r"^[A-Za-z0-9@_$.-]{1,50}$")
 
 
 def plan_files() -> dict[str, Path]:
@@ -105,6 +109,9 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "code": plan.code,
         "catalog_version": plan.catalog_version,
         "province": plan.province,
+        **({"id_prefix": plan.id_prefix} if plan.id_prefix else {}),
+        **({"province_code": plan.province_code} if plan.province_code else {}),
+        **({"province_code_2025": plan.province_code_2025} if plan.province_code_2025 else {}),
         "document": {
             "number": plan.document.number,
             "date": plan.document.date.isoformat(),
@@ -133,7 +140,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "recipients": list(plan.recipients),
         "signing": {"authority": plan.signing.authority, "title": plan.signing.title, "name": plan.signing.name},
         "offices": [
-            {"id": o.id, "name": o.name, "short": o.short, "aliases": list(o.aliases), "kind": o.kind}
+            {"id": o.id, "name": o.name, "short": o.short, "aliases": list(o.aliases), "kind": o.kind,
+             **({"code": o.code} if o.code else {})}
             for o in plan.offices.values()
         ],
         "indicator_groups": [{"id": g.id, "number": g.number, "name": g.name} for g in plan.groups],
@@ -171,6 +179,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "submission_level": t.submission_level,
                 "time": t.time,
                 **({"coordinators_text": t.coordinators_text} if t.coordinators_text else {}),
+                **({"note": t.note} if t.note else {}),
             }
             for t in plan.tasks
         ],
@@ -285,9 +294,20 @@ class _Reader:
         forms = self.forms(raw.get("forms"), offices, {i.id for i in indicators}, {t.id for t in tasks})
         signing_raw = self.opt(raw, "signing", "signing", dict, {})
         recipients = self.opt(raw, "recipients", "recipients", list, [])
+        id_prefix = self.opt(raw, "id_prefix", "", str, "")
+        if id_prefix and not _GLOBAL.match(id_prefix):
+            self.problem("", "id_prefix", "A global id prefix starts with a letter and holds only A-Z, a-z, 0-9, “-”, “_”, “@”, “$” (at most 30).")
+        province_codes = {}
+        for key in ("province_code", "province_code_2025"):
+            province_codes[key] = self.opt(raw, key, "", str, "")
+            if province_codes[key] and not _PROVINCE_CODE.match(province_codes[key]):
+                self.problem("", key, "A province code has two digits.")
         self.raise_if_problems()
         return Plan(
             code=code,
+            id_prefix=id_prefix,
+            province_code=province_codes["province_code"],
+            province_code_2025=province_codes["province_code_2025"],
             catalog_version=self.opt(raw, "catalog_version", "", int, 1),
             province=self.req(raw, "province", "") or "",
             document=document,
@@ -407,12 +427,16 @@ class _Reader:
                 self.problem(row, "id", "An id may only hold letters, digits, “.”, “_” and “-”.")
             if office_id in offices:
                 self.problem(row, "id", "Duplicate id “{id}”.", id=office_id)
+            office_code = self.opt(item, "code", row, str, "")
+            if office_code and not _OFFICE_CODE.match(office_code):
+                self.problem(row, "code", "A national code may only hold A-Z, a-z, 0-9, “.”, “-”, “_”, “@”, “$” (at most 50).")
             offices[office_id] = Office(
                 id=office_id,
                 name=name,
                 short=self.opt(item, "short", row, str, ""),
                 aliases=tuple(self.opt(item, "aliases", row, list, [])),
                 kind=kind,
+                code=office_code,
             )
         return offices
 
@@ -537,6 +561,7 @@ class _Reader:
                     submission_level=self.opt(item, "submission_level", row, str, ""),
                     time=self.opt(item, "time", row, str, ""),
                     coordinators_text=self.opt(item, "coordinators_text", row, str, ""),
+                    note=self.opt(item, "note", row, str, ""),
                 )
             )
         return tasks
