@@ -191,10 +191,18 @@ def section_items(plan: Plan, task_ids: tuple[str, ...] | list[str], *, grouped:
             items.append(_single(tasks[0]))
             continue
         number = section.split(".")[-1] if section else ""
-        name = "; ".join(t.name for t in tasks)
+        name = _section_name(section, tasks)
         leads = tuple(dict.fromkeys(o for t in tasks for o in t.lead))
         items.append(FormTask(f"{SECTION_PREFIX}{section}", section, number, name, tuple(t.id for t in tasks), leads))
     return tuple(items)
+
+
+def _section_name(section: str, tasks: list[Task]) -> str:
+    """A section's line as the report prints it: short enough for one table row."""
+    short = lambda text: text if len(text) <= 90 else text[:89].rstrip() + "…"  # noqa: E731
+    shown = "; ".join(short(t.name) for t in tasks[:3])
+    more = f"; và {len(tasks) - 3} nhiệm vụ khác" if len(tasks) > 3 else ""
+    return f"Mục {section} ({len(tasks)} nhiệm vụ): {shown}{more}"
 
 
 def _single(task: Task) -> FormTask:
