@@ -29,6 +29,8 @@ def register(subparsers) -> None:
     p.add_argument("workspace", type=Path)
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--to", type=Path, required=True, help=_("folder, e.g. the USB drive"))
+    p.add_argument("--draft", action="store_true",
+                   help=_("share the year before sign-off, marked as a draft (it does not count as the report)"))
     p.set_defaults(handler=export)
 
     p = subparsers.add_parser("import", help=_("import offices' packages (lead office)"))
@@ -129,8 +131,10 @@ def export(args) -> int:
     from desktop_app.core.exchange.exporter import export_year
 
     with _open(args.workspace) as ws:
-        result = export_year(ws, args.year, args.to)
+        result = export_year(ws, args.year, args.to, draft=True if args.draft else False)
     print(result.path)
+    if result.submission == "draft":
+        print(_("Shared as a draft: the lead office will not count it as the office's report."))
     return 0
 
 

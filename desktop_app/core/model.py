@@ -153,6 +153,17 @@ class Signing:
 
 
 @dataclass(frozen=True)
+class FormSpec:
+    """The lead office's word on what one office (or every office of a kind) reports,
+    replacing the form derived from the plan's lead and coordinating offices.
+    ``office`` is an office id, or ``kind:local`` / ``kind:department``…"""
+
+    office: str
+    indicators: tuple[str, ...] = ()
+    tasks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Plan:
     code: str
     catalog_version: int
@@ -167,6 +178,7 @@ class Plan:
     indicators: tuple[Indicator, ...]
     tasks: tuple[Task, ...]
     source: str = ""
+    forms: tuple[FormSpec, ...] = ()
     # Global identity (see resources/plans/SCHEMA.md): a prefix no other plan has, and the
     # GSO code of the issuing province, on the plan's date and on the 2025 map.
     id_prefix: str = ""

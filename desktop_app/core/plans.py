@@ -21,6 +21,7 @@ from desktop_app.core.model import (
     MEASURES,
     OFFICE_KINDS,
     DayMonth,
+    FormSpec,
     Document,
     Indicator,
     IndicatorGroup,
@@ -182,6 +183,9 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             }
             for t in plan.tasks
         ],
+        **({"forms": [
+            {"office": f.office, "indicators": list(f.indicators), "tasks": list(f.tasks)} for f in plan.forms
+        ]} if plan.forms else {}),
     }
 
 
@@ -200,6 +204,7 @@ class _Reader:
 
     def __init__(self, source: str):
         self.source = source
+        self.code = ""
         self.problems: list[CatalogError] = []
 
     def problem(self, row: str, field: str | None, message_id: str, **params: object) -> None:
@@ -274,6 +279,7 @@ class _Reader:
         if raw.get("schema") != SCHEMA_VERSION:
             self.problem("", "schema", "Unsupported catalog schema {schema}.", schema=raw.get("schema"))
         code = self.req(raw, "code", "") or ""
+        self.code = code
         if code and not _CODE.match(code):
             self.problem("", "code", "A plan code may only hold a-z, 0-9 and “-”.")
         offices = self.offices(raw.get("offices"))
@@ -285,6 +291,7 @@ class _Reader:
             self.problem("", "lead_office", "Unknown office “{office}”.", office=lead)
         document = self.document(raw.get("document"))
         reporting = self.reporting(raw.get("reporting"), offices)
+        forms = self.forms(raw.get("forms"), offices, {i.id for i in indicators}, {t.id for t in tasks})
         signing_raw = self.opt(raw, "signing", "signing", dict, {})
         recipients = self.opt(raw, "recipients", "recipients", list, [])
         id_prefix = self.opt(raw, "id_prefix", "", str, "")
@@ -313,7 +320,41 @@ class _Reader:
             indicators=tuple(indicators),
             tasks=tuple(tasks),
             source=self.source,
+            forms=tuple(forms),
         )
+
+    def forms(self, raw: Any, offices: dict[str, Office], indicator_ids: set[str], task_ids: set[str]) -> list[FormSpec]:
+        """Forms the lead office set: an office id (offices a plan does not name, such as
+        communes added later, are allowed) or ``kind:<office kind>``."""
+        forms: list[FormSpec] = []
+        if raw is None:
+            return forms
+        if not isinstance(raw, list):
+            self.problem("forms", None, "The field has the wrong type.")
+            return forms
+        seen: set[str] = set()
+        for index, item in enumerate(raw):
+            row = f"forms[{index}]"
+            office = self.req(item, "office", row)
+            if office is None:
+                continue
+            if office.startswith("kind:"):
+                if office[5:] not in OFFICE_KINDS:
+                    self.problem(row, "office", "Unknown office kind “{kind}”.", kind=office[5:])
+            elif not _ID.match(office):
+                self.problem(row, "office", "An id may only hold letters, digits, “.”, “_” and “-”.")
+            if office in seen:
+                self.problem(row, "office", "Duplicate id “{id}”.", id=office)
+            seen.add(office)
+            chosen = {}
+            for key, known, message in (("indicators", indicator_ids, "Plan {plan} has no indicator “{indicator}”."),
+                                        ("tasks", task_ids, "Plan {plan} has no task “{task}”.")):
+                ids = [str(x) for x in self.opt(item, key, row, list, [])]
+                for unknown in [x for x in ids if x not in known]:
+                    self.problem(row, key, message, plan=self.code, indicator=unknown, task=unknown)
+                chosen[key] = tuple(dict.fromkeys(x for x in ids if x in known))
+            forms.append(FormSpec(office, chosen["indicators"], chosen["tasks"]))
+        return forms
 
     def document(self, raw: Any) -> Document:
         row = "document"

@@ -468,18 +468,10 @@ class Workspace:
         tx.execute("INSERT INTO office_names (office_id, name) VALUES (?, ?)", (office.id, office.name))
 
     def _assign_defaults(self, tx, plan: Plan, office_id: str, role: str) -> None:
-        """A department reports what the plan makes it lead or coordinate; the lead office
-        and local units (whose share the plan gives as "các địa phương") report everything."""
-        kind = tx.execute("SELECT kind FROM offices WHERE id = ?", (office_id,)).fetchone()[0]
-        everything = role == "lead" or kind in ("local", "collective")
-        indicators = [i.id for i in plan.indicators if everything or office_id in i.lead or office_id in i.coordinators]
-        tasks = [t.id for t in plan.tasks if everything or office_id in t.lead or office_id in t.coordinators]
-        if not indicators:
-            indicators = [i.id for i in plan.indicators]
-        tx.executemany(
-            "INSERT INTO assignments (plan_code, office_id, item_kind, item_id) VALUES (?, ?, ?, ?)",
-            [(plan.code, office_id, "indicator", i) for i in indicators] + [(plan.code, office_id, "task", t) for t in tasks],
-        )
+        """The office's own form, as the plan (or the lead office) gives it: core/forms.py."""
+        from desktop_app.core.forms import apply_catalog_form
+
+        apply_catalog_form(self, tx, plan, office_id=office_id, role=role)
 
     # -- secrets -----------------------------------------------------------------------------
 

@@ -148,19 +148,21 @@ def indicator_lines(ws: Workspace, year: int, *, assigned_only: bool = True) -> 
 
 
 def task_lines(ws: Workspace, year: int) -> tuple[TaskLine, ...]:
+    """Part I's table: the lines of the office's own form (a local authority's sections
+    of the plan, a department's tasks)."""
+    from desktop_app.core.forms import item_progress, office_form
+
     plan = ws.plan
-    assigned = entries.assigned_ids(ws, "task")
-    progress = entries.task_progress(ws, year)
+    progress = item_progress(ws, year)
     lines = []
-    for task in plan.tasks:
-        if task.id not in assigned:
-            continue
-        record = progress.get(task.id)
+    for item in office_form(ws).tasks:
+        record = progress.get(item.id)
         evidence = ""
         if record and record.evidence_number:
             evidence = record.evidence_number + (f" ngày {record.evidence_date:%d/%m/%Y}" if record.evidence_date else "")
         lines.append(TaskLine(
-            number=task.id, name=task.name, lead=plan.office_names_or_unsaid(task.lead, "vi"),
+            number=item.task_ids[0] if not item.grouped else item.section, name=item.name,
+            lead=plan.office_names_or_unsaid(item.lead, "vi"),
             status=task_status_label(record.status, "vi") if record else "chưa cập nhật",
             result=record.result if record else "", evidence=evidence,
         ))
