@@ -1,7 +1,12 @@
-"""What bad files cost an import: a folder of 150 packages (one per commune, 92 values
-each) of which 20 are bad (hostile values signed by the office, damaged or foreign
-files), against the same folder with all 150 good.  Each run imports into a fresh copy
-of the same lead workspace; the two folders alternate, 5 runs each; median and spread.
+"""What bad files cost an import, next to its floor, alternated in the same run:
+
+- import a folder of the 150 good packages (one per commune, 92 values each) plus 20 bad
+  files (hostile values signed by a registered-looking office, NaN, 200,000-deep JSON, a
+  1 MB note, damaged, truncated, foreign and empty files) |
+- import the same 150 good packages alone.
+
+Each run imports into a fresh copy of the same empty lead workspace (untimed); the
+ratio is what the 20 bad files add.
 
     python bench/bench_hostile_import.py
 """
@@ -9,12 +14,8 @@ of the same lead workspace; the two folders alternate, 5 runs each; median and s
 from __future__ import annotations
 
 import copy
-import json
-import shutil
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -24,6 +25,7 @@ import nacl.public  # noqa: E402
 import nacl.signing  # noqa: E402
 
 from bench_exchange import PASSPHRASE, synthetic_plan  # noqa: E402
+from harness import compare, print_figures  # noqa: E402
 from desktop_app.core import clock  # noqa: E402
 from desktop_app.core.exchange import keys  # noqa: E402
 from desktop_app.core.exchange.importer import import_packages  # noqa: E402
@@ -87,7 +89,7 @@ def hostile(n: int, good: bytes, payload: dict, key, lead_box: bytes) -> bytes:
     return raw[n - len(changes)]()
 
 
-def run() -> list[tuple[str, float, float | None, str]]:
+def run():
     plan = synthetic_plan()
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
@@ -106,34 +108,31 @@ def run() -> list[tuple[str, float, float | None, str]]:
             FIRST_KEY[:] = FIRST_KEY or [key]
             good = seal(payload, key, lead_box, keys.recipient_tag(lead_box))
             (clean / f"xa-{n:03d}.tdpkg").write_bytes(good)
-            bad = n >= PACKAGES - BAD
-            data = hostile(n - (PACKAGES - BAD), good, payload, key, lead_box) if bad else good
-            (mixed / f"xa-{n:03d}.tdpkg").write_bytes(data)
+            (mixed / f"xa-{n:03d}.tdpkg").write_bytes(good)
+            if n < BAD:
+                (mixed / f"xb-{n:03d}.tdpkg").write_bytes(hostile(n, good, payload, key, lead_box))
+        lead_files = [folder / "lead.tiendo", folder / "lead.tiendo.keys"]
+        pristine = [path.read_bytes() for path in lead_files]
+        state: dict = {}
 
-        timings: dict[str, list[float]] = {"clean": [], "mixed": []}
-        for run_number in range(RUNS):
-            for name, source in (("clean", clean), ("mixed", mixed)) if run_number % 2 == 0 else (("mixed", mixed), ("clean", clean)):
-                target = folder / f"{name}-{run_number}.tiendo"
-                shutil.copy(folder / "lead.tiendo", target)
-                shutil.copy(folder / "lead.tiendo.keys", target.with_name(target.name + ".keys"))
-                with Workspace.open(target, passphrase=PASSPHRASE) as lead:
-                    start = time.perf_counter()
-                    outcomes = import_packages(lead, [source], trust_new=True, quarantine=folder / f"q-{name}-{run_number}")
-                    timings[name].append(time.perf_counter() - start)
-                rejected = sum(o.outcome == "rejected" for o in outcomes)
-                assert len(outcomes) == PACKAGES and rejected == (BAD if name == "mixed" else 0), (name, rejected)
-    median = {name: statistics.median(values) for name, values in timings.items()}
-    spread = {name: max(values) - min(values) for name, values in timings.items()}
-    return [
-        (f"import {PACKAGES} packages, {BAD} bad (median of {RUNS}, spread {spread['mixed']:.2f} s)", median["mixed"],
-         median["clean"], "s"),
-        (f"  same folder, all {PACKAGES} good: the baseline (spread {spread['clean']:.2f} s)", median["clean"], None, "s"),
-    ]
+        def fresh_lead() -> None:  # untimed
+            for path, data in zip(lead_files, pristine):
+                path.write_bytes(data)
+            state["lead"] = Workspace.open(lead_files[0], passphrase=PASSPHRASE)
+
+        def importing(source: Path, rejected: int):
+            def work() -> None:
+                outcomes = import_packages(state["lead"], [source], trust_new=True, quarantine=folder / "quarantine")
+                state.pop("lead").close()
+                assert sum(o.outcome == "rejected" for o in outcomes) == rejected, {o.reason for o in outcomes}
+                assert sum(o.outcome == "imported" for o in outcomes) == PACKAGES
+            return work
+
+        figure = compare(f"import {PACKAGES} packages + {BAD} bad files", importing(mixed, BAD), importing(clean, 0),
+                         floor_name=f"the same {PACKAGES} packages alone", runs=RUNS, unit="s",
+                         before_app=fresh_lead, before_floor=fresh_lead)
+    return [figure]
 
 
 if __name__ == "__main__":
-    from bench_workspace import print_rows
-
-    rows = run()
-    print_rows(rows)
-    print(json.dumps({"rows": rows}, default=str))
+    print_figures(run())

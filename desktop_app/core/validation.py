@@ -16,12 +16,13 @@ from desktop_app.core.errors import InputError, Location
 from desktop_app.core.model import Indicator, Plan
 from desktop_app.core.text import nfc
 
-# A figure of a provincial report never needs more: 10^15 people or đồng, 6 decimals.
+# A figure of a provincial report never needs more: 10^15 people or đồng, 10 decimals.
 MAX_INTEGER_DIGITS = 15
-MAX_DECIMAL_PLACES = 6
+MAX_DECIMAL_PLACES = 10
+ENTRY_YEARS_AROUND = 30  # typed history and planning around the plan's own years
 MAX_NUMBER_TEXT = 64  # characters of a number's text before it is even parsed
 SHORT_TEXT = 300  # names, sources, evidence numbers, signers
-LONG_TEXT = 4_000  # a note, a task's result, a no-data reason
+LONG_TEXT = 100_000  # a note, a task's result, a no-data reason
 NARRATIVE_TEXT = 200_000  # one section of the report's narrative
 MAX_REVISION = 1_000_000
 # ASCII digits only: Decimal() also reads "١٢" (Arabic-Indic twelve), no keyboard here types it.
@@ -78,10 +79,14 @@ def decimal_from_text(text: object, *, field: str | None = None) -> Decimal:
         raise InputError("“{text}” is not a number.", where=where, text=shorten(text)) from None
 
 
-def check_year(plan: Plan, year: object, *, field: str = "year") -> int:
-    if isinstance(year, bool) or not isinstance(year, int) or year not in plan.years:
+def check_year(plan: Plan, year: object, *, field: str = "year", history: int = 0) -> int:
+    """A year the plan reports on, or its baseline (the year before it starts).  Typed
+    entry passes ``history``: a clerk may also record that many years before and after
+    (the office's own series); a package carries only the plan's years."""
+    low, high = plan.years.start - 1 - history, plan.years.stop - 1 + history
+    if isinstance(year, bool) or not isinstance(year, int) or not low <= year <= high:
         raise InputError("The year must be one of the plan's years ({first}–{last}).", where=_where(field),
-                         first=plan.years.start, last=plan.years.stop - 1)
+                         first=low, last=high)
     return year
 
 
@@ -103,6 +108,11 @@ def check_text(text: object, *, field: str, limit: int = SHORT_TEXT, optional: b
     if "\x00" in text:
         raise InputError("The text holds a control character.", where=_where(field))
     return nfc(text)
+
+
+def entered_text(text: str, *, field: str, limit: int = LONG_TEXT) -> str:
+    """A note or source as typed: NFC, trimmed, bounded like the same field in a package."""
+    return check_text(text, field=field, limit=limit, optional=False).strip()
 
 
 def check_iso_date(text: object, *, field: str) -> dt.date:

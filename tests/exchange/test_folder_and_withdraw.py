@@ -9,6 +9,7 @@ import copy
 import errno
 import json
 import os
+import re
 import stat
 from decimal import Decimal
 
@@ -81,7 +82,7 @@ def test_a_mixed_folder_is_read_to_the_end_and_the_exit_status_says_what_happene
     assert summary["06-percent.tdpkg"]["problems"] and summary["06-percent.tdpkg"]["office"] == ""
     assert summary["05-zip.tdpkg"]["reason"] == "not_a_package"
     assert summary["08-empty.tdpkg"]["reason"] == "not_a_package"
-    assert "4 of 8" in captured.err
+    assert re.match(r"4\D+8\D", captured.err)  # "4 trong 8 tệp bị từ chối…"
 
     # The same folder again: the good ones are already held, the bad ones still rejected.
     assert main(["import", str(lead_path), str(usb), "--trust-new"]) == 1

@@ -97,7 +97,7 @@ bad_number_text = st.one_of(
     st.text(max_size=12).filter(lambda t: not re.fullmatch(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?", t)),
 )
 bad_number = st.one_of(not_string, bad_number_text)
-bad_year = st.one_of(not_int, st.sampled_from([1900, 3000, -1, 0, 2023, 2031, 10**30]), st.just(2025.7))
+bad_year = st.one_of(not_int, st.sampled_from([1900, 3000, -1, 0, 2022, 2031, 10**30]), st.just(2025.7))
 bad_revision = st.one_of(not_int, st.sampled_from([0, -1, 10**30, 2**63, 1_000_001]))
 bad_date = st.one_of(not_string, st.sampled_from(["2026-02-30", "30/02/2026", "2026-13-01", "hôm qua", "", "20260101",
                                                   "0000-01-01", "2026-01-01T25:00"]))
@@ -156,7 +156,7 @@ def hostile_change(draw):
             (("data", "values", "I.1", "number"), "150"), (("data", "values", "I.2", "number"), "-0.5"),
             (("data", "values", "I.1", "numerator"), "500"), (("data", "values", "I.1", "denominator"), "0"),
             (("data", "values", "I.1", "number"), "99"), (("data", "values", "I.3", "text"), "nhiều"),
-            (("data", "values", "I.3", "number"), "1E+15"), (("data", "values", "II.2", "number"), "1.1234567"),
+            (("data", "values", "I.3", "number"), "1E+15"), (("data", "values", "II.2", "number"), "1.12345678901"),
         ]))
         if path[2] in ("I.2", "II.2"):
             return kind, lambda p: _put(p, path[:3], {"number": value})

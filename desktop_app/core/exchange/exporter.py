@@ -132,7 +132,9 @@ def export_year(ws: Workspace, year: int, destination: Path, *, now: dt.datetime
         created_at = (now or clock.now()).isoformat(timespec="seconds")
     payload = build_payload(ws, year, revision, created_at, package_id=package_id, submission=submission)
     data = seal(payload, signing_key(ws), lead_box, recipient_tag(lead_box))
-    path = _write_and_verify(destination, package_file_name(ws.plan_code, ws.office_id, year, revision), data)
+    # The same data again is the same package (same id): it may take its own name back.
+    path = _write_and_verify(destination, package_file_name(ws.plan_code, ws.office_id, year, revision), data,
+                             same_package=repeated)
     try:
         with ws.transaction() as tx:
             if not repeated:
@@ -145,7 +147,8 @@ def export_year(ws: Workspace, year: int, destination: Path, *, now: dt.datetime
             ws.audit(tx, "export", "package", f"{ws.plan_code}/{ws.office_id}/{year}",
                      new_value=f"r{revision} {submission} {path.name}", reason="same data again" if repeated else "")
     except BaseException:
-        path.unlink(missing_ok=True)  # not recorded, so not sent: the next export makes it again
+        if not repeated:
+            path.unlink(missing_ok=True)  # not recorded, so not sent: the next export makes it again
         raise
     return ExportResult(path, revision, len(data), True, submission, repeated)
 
@@ -162,10 +165,10 @@ def _free_name(folder: Path, name: str) -> Path:
     return path
 
 
-def _write_and_verify(folder: Path, name: str, data: bytes) -> Path:
+def _write_and_verify(folder: Path, name: str, data: bytes, *, same_package: bool = False) -> Path:
     """Write beside the target, fsync, rename; read back.  Owner-only (0600); nothing
-    half-written is left behind, whatever fails."""
-    path = _free_name(folder, name)
+    half-written is left behind, whatever fails; another package's file is never replaced."""
+    path = folder / name if same_package else _free_name(folder, name)
     temporary = folder / f".{path.name}.partial"
     try:
         temporary.unlink(missing_ok=True)  # a leftover of an export killed before
