@@ -12,6 +12,7 @@ import os
 import re
 import stat
 from decimal import Decimal
+from pathlib import Path
 
 import nacl.signing
 import pytest
@@ -25,7 +26,6 @@ from desktop_app.core.exchange.consolidate import consolidate
 from desktop_app.core.exchange.exporter import build_payload, export_year
 from desktop_app.core.exchange.importer import import_packages
 from desktop_app.core.exchange.package import seal
-from desktop_app.core.exchange.submissions import submissions
 from desktop_app.core.exchange.withdraw import withdraw_package
 from desktop_app.core.plans import load_plan_file
 from desktop_app.core.workspace import Workspace
@@ -73,7 +73,7 @@ def test_a_mixed_folder_is_read_to_the_end_and_the_exit_status_says_what_happene
 
     assert main(["import", str(lead_path), str(usb), "--trust-new", "--json"]) == 1
     captured = capsys.readouterr()
-    summary = {Path_name(row["file"]): row for row in json.loads(captured.out)}
+    summary = {Path(row["file"]).name: row for row in json.loads(captured.out)}
     assert len(summary) == 8  # every package file has its line, the bad ones did not stop the rest
     assert [name for name, row in sorted(summary.items()) if row["outcome"] == "imported"] == [
         "01-good.tdpkg", "02-good.tdpkg", "03-good.tdpkg", "07-good.tdpkg"]
@@ -96,13 +96,6 @@ def test_a_mixed_folder_is_read_to_the_end_and_the_exit_status_says_what_happene
     assert {r["id"]: r for r in json.loads(capsys.readouterr().out)}["I.3"]["value"] == "40"
     quarantine = lead_path.with_name(lead_path.name + ".quarantine")
     assert len(list(quarantine.glob("*.reason.txt"))) == 8  # two runs, four rejects each
-
-
-def Path_name(text: str) -> str:
-    from pathlib import Path
-
-    path = Path(text)
-    return path.name
 
 
 def test_withdrawing_a_package_takes_it_out_of_the_consolidation_and_keeps_it_in_history(tmp_path, province, monkeypatch, capsys):
