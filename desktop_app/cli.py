@@ -56,6 +56,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "keys": ("exchange", N_("export, load or show exchange keys")),
     "export": ("exchange", N_("write the year's data package for the lead office")),
     "import": ("exchange", N_("import offices' packages (lead office)")),
+    "withdraw": ("exchange", N_("take an accepted package back out of the consolidation (lead office)")),
     "submissions": ("exchange", N_("who has reported for a year (lead office)")),
     "consolidate": ("exchange", N_("the province's figures from the offices' values (lead office)")),
     "national": ("exchange", N_("export consolidated values for national systems")),
