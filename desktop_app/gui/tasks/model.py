@@ -31,6 +31,10 @@ class TaskModel(QAbstractTableModel):
         self.locked = False
         self.reload()
 
+    def set_year(self, year: int) -> None:
+        self.year = year
+        self.reload()
+
     def reload(self) -> None:
         self.beginResetModel()
         self.progress = entries.task_progress(self.workspace, self.year)
