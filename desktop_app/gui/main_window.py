@@ -266,11 +266,10 @@ class MainWindow(QMainWindow):
         second, ok = QInputDialog.getText(self, _("Change the passphrase"), _("The same passphrase again:"),
                                           QLineEdit.Password)
         if ok:
-            try:
-                self.workspace.change_passphrase(first, second)
-                QMessageBox.information(self, _("TienDo"), _("The passphrase has been changed."))
-            except TienDoError as error:
-                show_error(self, error)
+            # Wrapping the key again runs the key derivation: a moment, off the UI thread.
+            run_op(self, lambda progress: self.workspace.change_passphrase(first, second),
+                   on_done=lambda _none: self.say(_("The passphrase has been changed.")),
+                   title=_("Changing the passphrase…"))
 
     def settings(self) -> None:
         from desktop_app.gui.settings import SettingsDialog

@@ -1,0 +1,64 @@
+"""The trend chart names every year and speaks Vietnamese decimals; Tab leaves the
+report's text; the recovery code is never left printed to a temporary PDF."""
+
+from __future__ import annotations
+
+import html
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop_app.core import entries
+from desktop_app.core.plans import load_bundled_plan
+from desktop_app.gui.trend import TrendView
+
+
+def test_the_trend_names_every_year_and_prints_vietnamese_decimals_and_the_whole_target(qtbot, make_workspace):
+    workspace, _ = make_workspace(plan=load_bundled_plan("khanhhoa-2024"), name="kh")
+    for year, value in ((2024, "2,9"), (2025, "2,7"), (2026, "2,55")):
+        entries.set_value(workspace, year, "II.2", value, note="Điều tra lao động")
+    view = TrendView(workspace)
+    qtbot.addWidget(view)
+    view.show_indicator("II.2")
+    x_axis, y_axis = view.chart().axes(Qt.Horizontal)[0], view.chart().axes(Qt.Vertical)[0]
+    plan = workspace.plan
+    assert x_axis.categoriesLabels() == [str(y) for y in range(plan.reporting.first_year, plan.reporting.last_year + 1)]
+    assert any("," in label for label in y_axis.categoriesLabels())
+    assert not any("." in label for label in y_axis.categoriesLabels())
+    legend = [marker.label() for marker in view.chart().legend().markers() if marker.isVisible()]
+    # Legend labels are rich text: a bare "<" starts a tag and the target vanishes.
+    targets = [label for label in legend if html.unescape(label).endswith(": < 3")]
+    assert len(targets) == 2 and not any("<" in label for label in targets), legend
+
+
+def test_tab_in_the_report_text_moves_to_the_next_box(qtbot, make_workspace):
+    from desktop_app.gui.narrative import NarrativeEditor
+
+    workspace, _ = make_workspace(plan=load_bundled_plan("khanhhoa-2024"), name="kh")
+    editor = NarrativeEditor(workspace, 2026)
+    qtbot.addWidget(editor)
+    editor.show()
+    first, second = list(editor.editors.values())[:2]
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    qtbot.keyClicks(first, "Nam nay")
+    qtbot.keyClick(first, Qt.Key_Tab)
+    assert "\t" not in first.toPlainText()
+    assert second.hasFocus()
+
+
+def test_no_printer_means_no_recovery_code_left_in_the_temporary_folder(qtbot, monkeypatch, tmp_path):
+    from desktop_app.gui import printing
+
+    monkeypatch.setattr(printing.QPrinterInfo, "availablePrinters", staticmethod(lambda: []))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    shown = []
+    monkeypatch.setattr(printing.QMessageBox, "exec", lambda box: shown.append(box.text()) or QMessageBox.Close)
+    opened = []
+    monkeypatch.setattr(printing, "open_in_viewer", lambda path: opened.append(path))
+    written = printing.print_text(None, "Mã khôi phục", ["Cơ quan: Sở Y tế", "ABCDE-12345"])
+    assert written is None and not opened
+    assert shown and "máy in" in shown[0].lower()
+    assert not list(Path(tmp_path).rglob("*.pdf"))
