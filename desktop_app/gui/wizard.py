@@ -308,17 +308,16 @@ class RecoveryPage(QWizardPage):
         return -1
 
     def print_code(self) -> None:
-        from desktop_app.gui.printing import print_text
+        from desktop_app.core import clock
+        from desktop_app.core.reports.build import office_name
+        from desktop_app.core.reports.recovery_sheet import write_recovery_sheet
+        from desktop_app.gui.printing import print_secret_pdf
 
         workspace = self.wizard().workspace
-        office = workspace.plan.offices.get(workspace.office_id)
-        rows = workspace.query("SELECT name FROM offices WHERE id = ?", (workspace.office_id,))
-        office_name = rows[0][0] if rows else office.name if office else workspace.office_id
-        print_text(self, _("TienDo recovery code"), [
-            _("Office: {office}", office=office_name),
-            _("Workspace: {path}", path=str(workspace.path)),
-            _("Recovery code:"), self.code.text(),
-        ], suggested_name=f"ma-khoi-phuc-{workspace.path.stem}.pdf")
+        # The same A4 sheet as `tiendo` would print: Decree 30 margins, the office by name.
+        print_secret_pdf(self, lambda path: write_recovery_sheet(
+            path, office=office_name(workspace), workspace=str(workspace.path), code=self.code.text(),
+            created_on=clock.today()), suggested_name=f"ma-khoi-phuc-{workspace.path.stem}.pdf")
 
 
 class OpenPage(QWizardPage):
@@ -431,6 +430,7 @@ class RestorePage(QWizardPage):
             self.error.setText(error.message())
             return False
         return True
+
 
 
 class SetupWizard(QWizard):

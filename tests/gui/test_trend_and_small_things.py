@@ -56,9 +56,34 @@ def test_no_printer_means_no_recovery_code_left_in_the_temporary_folder(qtbot, m
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     shown = []
     monkeypatch.setattr(printing.QMessageBox, "exec", lambda box: shown.append(box.text()) or QMessageBox.Close)
-    opened = []
+    opened, written = [], []
     monkeypatch.setattr(printing, "open_in_viewer", lambda path: opened.append(path))
-    written = printing.print_text(None, "Mã khôi phục", ["Cơ quan: Sở Y tế", "ABCDE-12345"])
-    assert written is None and not opened
+    kept = printing.print_secret_pdf(None, lambda path: (written.append(path), path.write_bytes(b"%PDF-1.4")),
+                                     suggested_name="ma-khoi-phuc.pdf")
+    assert kept is None and not opened and not written
     assert shown and "máy in" in shown[0].lower()
     assert not list(Path(tmp_path).rglob("*.pdf"))
+
+
+def test_the_recovery_sheet_names_the_office_not_its_internal_id(qtbot, make_workspace, monkeypatch, tmp_path):
+    from desktop_app.gui import printing
+    from desktop_app.gui.wizard import PAGE_RECOVERY, SetupWizard
+
+    workspace, code = make_workspace("so-ldtbxh", plan=load_bundled_plan("khanhhoa-2024"), name="kh")
+    wizard = SetupWizard()
+    qtbot.addWidget(wizard)
+    wizard.workspace = workspace
+    page = wizard.page(PAGE_RECOVERY)
+    page.code.setText(code)
+    chosen = tmp_path / "giu-cung-ho-so.pdf"
+    monkeypatch.setattr(printing.QPrinterInfo, "availablePrinters", staticmethod(lambda: []))
+    monkeypatch.setattr(printing.QMessageBox, "exec", lambda box: None)
+    monkeypatch.setattr(printing.QMessageBox, "clickedButton", lambda box: box.buttons()[0]
+                        if box.buttons()[0].text().startswith("&L") else box.buttons()[1])
+    monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(chosen), "")))
+    page.print_code()
+    from pypdf import PdfReader
+
+    text = "".join(p.extract_text() for p in PdfReader(chosen).pages)
+    assert code in text.replace(" ", "") or code.replace("-", "") in text.replace(" ", "").replace("-", "")
+    assert "LAO ĐỘNG" in text.upper() and "so-ldtbxh" not in text
