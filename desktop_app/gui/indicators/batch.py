@@ -1,58 +1,52 @@
-"""Many values at once (a pasted block, "no data" on selected rows): one user action.
-
-The core's batch calls (``entries.set_values``, ``entries.mark_no_data_many``) write all
-accepted rows in one transaction; where a core without them is met, each row is written
-on its own, with the same outcome for the clerk."""
+"""Many values at once (a pasted block, "no data" on selected rows) as one action, over
+the core's batch calls: ``entries.set_values`` and ``entries.mark_no_data_many`` write in
+one transaction and say what was there before, for one undo step."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from desktop_app.core import entries
-from desktop_app.core.errors import TienDoError
+from desktop_app.core.entries import BulkResult, RowsRefusedError, ValueRow
+from desktop_app.core.errors import InputError
+from desktop_app.core.text import format_number
 
 
 @dataclass
 class PastedRow:
     indicator_id: str
-    value: str | None = None    # None: this column was not pasted
+    value: str | None = None    # None: the value column was not in the pasted block
     source: str | None = None
     note: str | None = None
 
 
-def save_rows(ws, year: int, rows: list[PastedRow]) -> dict[str, str]:
-    """Write what is acceptable; return {indicator id: reason} for each refused row."""
+def save_rows(ws, year: int, rows: list[PastedRow]) -> tuple[BulkResult | None, dict[str, str]]:
+    """Save the acceptable rows in one transaction; return the result and
+    {indicator id: reason} for each refused row (those stay in their cells)."""
     refused: dict[str, str] = {}
-    for row in rows:
-        try:
-            _save_one(ws, year, row)
-        except TienDoError as error:
-            refused[row.indicator_id] = error.message()
-    return refused
+    current = entries.values(ws, year)
+    wanted: list[ValueRow] = []
+    for number, row in enumerate(rows, start=1):
+        value = row.value
+        if value is None:  # only the source or the note was pasted: the value stays
+            record = current.get(row.indicator_id)
+            if record is None or record.actual is None:
+                refused[row.indicator_id] = InputError("Enter the value first, then its source and note.").message()
+                continue
+            value = record.actual if isinstance(record.actual, str) else format_number(record.actual)
+        elif not value.strip() and not (row.source or row.note):
+            continue  # an empty cell in the block leaves that row as it is
+        wanted.append(ValueRow(row.indicator_id, value, row.source, row.note, number))
+    if not wanted:
+        return None, refused
+    try:
+        return entries.set_values(ws, year, wanted), refused
+    except RowsRefusedError as error:
+        for refusal in error.refusals:
+            refused[refusal.indicator_id] = refusal.message()
+    accepted = [row for row in wanted if row.indicator_id not in refused]
+    return (entries.set_values(ws, year, accepted) if accepted else None), refused
 
 
-def _save_one(ws, year: int, row: PastedRow) -> None:
-    if row.value is not None:
-        if not row.value.strip():
-            entries.clear_value(ws, year, row.indicator_id)
-            return
-        entries.set_value(ws, year, row.indicator_id, row.value, source=row.source, note=row.note)
-        return
-    current = entries.value(ws, year, row.indicator_id)
-    if current is None or current.actual is None and not current.no_data_reason:
-        from desktop_app.core.errors import InputError
-
-        raise InputError("Enter the value first, then its source and note.")
-    entries.set_value(ws, year, row.indicator_id, current.actual if current.actual is not None else "",
-                      numerator=current.numerator, denominator=current.denominator,
-                      source=row.source, note=row.note)
-
-
-def mark_no_data(ws, year: int, indicator_ids: list[str], reason: str) -> dict[str, str]:
-    refused: dict[str, str] = {}
-    for indicator_id in indicator_ids:
-        try:
-            entries.mark_no_data(ws, year, indicator_id, reason)
-        except TienDoError as error:
-            refused[indicator_id] = error.message()
-    return refused
+def mark_no_data(ws, year: int, indicator_ids: list[str], reason: str) -> BulkResult:
+    return entries.mark_no_data_many(ws, year, indicator_ids, reason)

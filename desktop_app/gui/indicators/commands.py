@@ -61,30 +61,35 @@ class EditValueCommand(QUndoCommand):
         self.model.refresh_indicator(self.indicator_id)
 
 
-class BatchCommand(QUndoCommand):
-    """Several indicators changed by one action; ``action()`` returns {id: reason refused}."""
+WHOLE_ACTION = ""  # the key of a refusal that concerns no single row
 
-    def __init__(self, model, text: str, indicator_ids: list[str], action):
+
+class BatchCommand(QUndoCommand):
+    """Several indicators changed by one core batch call (one transaction); undone and
+    redone in one transaction too.  ``action()`` returns (BulkResult or None, refusals)."""
+
+    def __init__(self, model, text: str, action):
         super().__init__(text)
         self.model = model
-        self.ids = list(dict.fromkeys(indicator_ids))
-        ws, year = model.workspace, model.year
-        self.before = {i: entries.value(ws, year, i) for i in self.ids}
-        self.after: dict = {}
         self.action = action
+        self.before: dict = {}
+        self.after: dict = {}
         self.refused: dict[str, str] = {}
         self._pushed = False
 
     def first_run(self) -> bool:
         """True when anything was saved (the command then goes on the stack)."""
-        self.refused = self.action()
-        ws, year = self.model.workspace, self.model.year
-        changed = [i for i in self.ids if i not in self.refused]
-        self.after = {i: entries.value(ws, year, i) for i in changed}
-        for indicator_id in changed:
-            self.model.clear_refusal(indicator_id, refresh=False)
-            self.model.refresh_indicator(indicator_id)
-        return bool(changed)
+        try:
+            result, self.refused = self.action()
+        except TienDoError as error:  # the whole action refused (a locked year, no reason given)
+            self.refused = {WHOLE_ACTION: error.message()}
+            return False
+        if result is None:
+            return False
+        self.before = dict(result.previous)
+        self.after = {record.indicator_id: record for record in result.records}
+        self._refresh(self.after)
+        return True
 
     def redo(self) -> None:
         if not self._pushed:
@@ -93,14 +98,17 @@ class BatchCommand(QUndoCommand):
         self._put(self.after)
 
     def undo(self) -> None:
-        self._put({i: self.before[i] for i in self.after})
+        self._put(self.before)
 
     def _put(self, records: dict) -> None:
-        ws, year = self.model.workspace, self.model.year
-        for indicator_id, record in records.items():
-            try:
-                entries.restore_value(ws, ws.office_id, year, indicator_id, record)
-            except TienDoError as error:
-                self.model.message.emit(error.message())
+        try:
+            entries.restore_values(self.model.workspace, self.model.year, records)
+        except TienDoError as error:
+            self.model.message.emit(error.message())
+            return
+        self._refresh(records)
+
+    def _refresh(self, records: dict) -> None:
+        for indicator_id in records:
             self.model.clear_refusal(indicator_id, refresh=False)
             self.model.refresh_indicator(indicator_id)

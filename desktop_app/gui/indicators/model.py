@@ -271,11 +271,11 @@ class IndicatorModel(QAbstractTableModel):
         self.undo_stack.push(command)
         return True
 
-    def _apply_many(self, text: str, indicator_ids: list[str], action) -> dict[str, str]:
+    def _apply_many(self, text: str, action) -> dict[str, str]:
         """One undo step for an action over several indicators; returns {id: reason refused}."""
         from desktop_app.gui.indicators.commands import BatchCommand
 
-        command = BatchCommand(self, text, indicator_ids, action)
+        command = BatchCommand(self, text, action)
         if command.first_run():
             self.undo_stack.push(command)
             for indicator_id in command.after:
@@ -283,11 +283,11 @@ class IndicatorModel(QAbstractTableModel):
         return command.refused
 
     def paste(self, rows: list) -> dict[str, str]:
-        """Pasted rows (``batch.PastedRow``) saved as one action; refused values stay in
-        their cells with their reasons.  Returns {id: reason} for what was refused."""
+        """Pasted rows (``batch.PastedRow``): the acceptable ones saved as one action,
+        the refused ones kept in their cells with their reasons.  Returns {id: reason}."""
         from desktop_app.gui.indicators.batch import save_rows
 
-        refused = self._apply_many(translate("Paste {count} rows", count=len(rows)), [r.indicator_id for r in rows],
+        refused = self._apply_many(translate("Paste {count} rows", count=len(rows)),
                                    lambda: save_rows(self.workspace, self.year, rows))
         for row in rows:
             if row.indicator_id in refused and row.value is not None:
@@ -296,7 +296,8 @@ class IndicatorModel(QAbstractTableModel):
         return refused
 
     def mark_no_data(self, indicator_ids: list[str], reason: str) -> dict[str, str]:
+        """"No data" with one reason for the given rows: one transaction, one undo step."""
         from desktop_app.gui.indicators.batch import mark_no_data
 
-        return self._apply_many(translate("No data for {count} indicators", count=len(indicator_ids)), indicator_ids,
-                                lambda: mark_no_data(self.workspace, self.year, indicator_ids, reason))
+        return self._apply_many(translate("No data for {count} indicators", count=len(indicator_ids)),
+                                lambda: (mark_no_data(self.workspace, self.year, indicator_ids, reason), {}))

@@ -15,6 +15,7 @@ from desktop_app.core import entries
 from desktop_app.core.errors import TienDoError
 from desktop_app.core.i18n import _
 from desktop_app.gui.indicators.batch import PastedRow
+from desktop_app.gui.indicators.commands import WHOLE_ACTION
 from desktop_app.gui.indicators.model import COL_NAME, COL_NOTE, COL_SOURCE, COL_VALUE, IndicatorModel
 from desktop_app.gui.indicators.proxy import IndicatorFilter
 
@@ -220,7 +221,9 @@ class IndicatorView(QTableView):
                                   note=values.get(COL_NOTE)))
         refused = self.source.paste(rows)
         saved = len(rows) - len(refused)
-        if refused:
+        if WHOLE_ACTION in refused:
+            self.problem.emit(refused[WHOLE_ACTION])
+        elif refused:
             plan = self.source.workspace.plan
             reasons = "; ".join(f"{plan.indicator(i).number}: {reason}" for i, reason in refused.items())
             self.problem.emit(_("Pasted {saved} of {count} rows. Not saved: {reasons}",
