@@ -98,7 +98,7 @@ class Controller:
         self.backups = AutoBackups(workspace, self.window)
         warning = storage_warning(workspace.path)
         if warning:
-            self.window.statusBar().showMessage(warning, 20000)
+            self.window.warn(warning)
 
     def import_file(self, path: Path) -> None:
         """A package double-clicked in the file manager: the lead office imports it."""

@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
                               | QAbstractItemView.AnyKeyPressed)
         tasks.verticalHeader().setVisible(False)
         tasks.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        for column, width in enumerate((50, 360, 160, 190, 80, 120, 200, 120, 100)):
+        for column, width in enumerate((50, 340, 150, 180, 76, 120, 190, 150, 110)):
             tasks.setColumnWidth(column, width)
         tasks.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.tasks_view = tasks
@@ -147,14 +147,12 @@ class MainWindow(QMainWindow):
         return model
 
     def say(self, text: str) -> None:
-        """A confirmation: in the message bar above the table, and the status bar."""
+        """A confirmation: in the message bar above the table, where the eye is."""
         self.message_bar.show_message(text, "info")
-        self.statusBar().showMessage(text, 8000)
 
     def warn(self, text: str) -> None:
         """A refusal: in the message bar above the table until dismissed or replaced."""
         self.message_bar.show_message(text, "error")
-        self.statusBar().showMessage(text, 8000)
 
     def build_menus(self) -> None:
         menu = self.menuBar().addMenu(_("&File"))
@@ -286,6 +284,7 @@ class MainWindow(QMainWindow):
         self.narrative.save()
         current = self.tabs.currentIndex()
         self.menuBar().clear()
+        self.statusBar().clearMessage()
         self.build()
         self.refresh_banner()
         self.tabs.setCurrentIndex(current)

@@ -19,7 +19,7 @@ from desktop_app.gui.indicators.commands import WHOLE_ACTION
 from desktop_app.gui.indicators.model import COL_NAME, COL_NOTE, COL_SOURCE, COL_VALUE, IndicatorModel
 from desktop_app.gui.indicators.proxy import IndicatorFilter
 
-WIDTHS = {0: 44, 1: 380, 2: 80, 3: 84, 4: 84, 5: 80, 6: 90, 7: 170, 8: 120, 9: 140}
+WIDTHS = {0: 44, 1: 380, 2: 80, 3: 100, 4: 100, 5: 84, 6: 104, 7: 170, 8: 120, 9: 130}
 PASTE_COLUMNS = (COL_VALUE, COL_SOURCE, COL_NOTE)  # a block pasted across goes value, source, note
 MAX_PASTED_ROWS = 1000  # the biggest plan has ~100 indicators; more is a mistake, not a form
 
@@ -82,9 +82,11 @@ class IndicatorView(QTableView):
         model.dataChanged.connect(self._fit_changed_row)
         if old is not None and old is not model:
             old.deleteLater()
+        # Column sizes belong to sections that exist only once a model is there.
         for column, width in WIDTHS.items():
             if column != COL_NAME:
                 self.setColumnWidth(column, width)
+        self.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.Stretch)
         self.resizeRowsToContents()
 
     def _fit_changed_row(self, top, bottom, roles=()) -> None:
