@@ -151,3 +151,20 @@ def test_the_english_switch_covers_the_window(qtbot, window):
                   and "Khánh Hòa" not in t and "KH-UBND" not in t and "Sở" not in t]
     assert not vietnamese, vietnamese
     assert "Year" in " ".join(texts)
+
+
+def test_sixty_new_offices_scroll_in_a_dialog_that_fits_and_enter_trusts_none(qtbot, language):
+    from PySide6.QtCore import Qt
+
+    from desktop_app.gui.confirm_list import ConfirmListDialog
+
+    offices = [f"UBND xã số {n}: dấu vân tay 1A2B 3C4D 5E6F {n:04d} — gói bao-cao-2026-xa-{n}.tdpkg" for n in range(60)]
+    dialog = ConfirmListDialog(None, "Cơ quan mới", "Các gói này đến từ cơ quan lần đầu gửi:", offices,
+                               "Dấu vân tay có khớp không?", "&Tin cậy các cơ quan này", "&Không tin cậy")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert_on_screen(dialog)
+    assert_unique_mnemonics(dialog)
+    assert dialog.items.count() == 60 and dialog.items.verticalScrollBar().maximum() > 0
+    qtbot.keyClick(dialog, Qt.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Rejected
