@@ -41,9 +41,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "task": ("entries", N_("record a task's progress")),
     "narrative": ("entries", N_("set a narrative section of the year's report")),
     "show": ("entries", N_("show a year's values and evaluations")),
+    "form": ("entries", N_("show or change the office's form (what it reports)")),
     "plans": ("plans", N_("list the plans")),
     "indicators": ("plans", N_("list a plan's indicators")),
-    "tasks": ("plans", N_("list a plan's tasks")),
+    "tasks": ("plans", N_("list a plan's tasks, or (given a workspace) the office's own task form")),
     "plan-export": ("plans", N_("write a plan as an .xlsx template")),
     "plan-import": ("plans", N_("read a plan from an .xlsx file and add it to the plans")),
     "report": ("reports", N_("write the year's report, or a review report, as PDF (and Excel)")),
@@ -73,6 +74,20 @@ def _new_parser() -> tuple[argparse.ArgumentParser, object]:
     return parser, subparsers
 
 
+class _TableHelp:
+    """The subparsers as a command module sees them: a command's one-line help is the
+    table's, so ``tiendo --help`` (which reads only the table) and ``tiendo CMD --help``
+    can never say different things."""
+
+    def __init__(self, subparsers):
+        self._subparsers = subparsers
+
+    def add_parser(self, name: str, **options):
+        if name in COMMANDS:
+            options["help"] = _(COMMANDS[name][1])
+        return self._subparsers.add_parser(name, **options)
+
+
 def _register(subparsers, names) -> None:
     for name in names:
         try:
@@ -81,7 +96,7 @@ def _register(subparsers, names) -> None:
             if error.name != name:
                 raise
             continue  # an area not built yet
-        module.register(subparsers)
+        module.register(_TableHelp(subparsers))
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
