@@ -79,7 +79,7 @@ def test_the_installed_cli_does_a_clerks_year_from_another_folder(installed, tmp
     workspace = tmp_path / "Nguyễn Thị Lan" / "sở.tiendo"
     created = run(installed, "init", workspace, "--plan", "khanhhoa-2024", "--unit", "Sở LĐTBXH", home=tmp_path)
     assert created.returncode == 0, created.stderr
-    refused = run(installed, "set", workspace, "--year", "2026", "II.2", "2.8", home=tmp_path)
+    refused = run(installed, "set", workspace, "--year", "2026", "II.2", "1,234.5", home=tmp_path)
     # The Vietnamese catalogue was found inside the package: the message is not the English id.
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert "Lỗi" in refused.stderr, refused.stderr
