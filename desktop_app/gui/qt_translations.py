@@ -17,15 +17,25 @@ from desktop_app.core.resources import translations_dir
 
 @lru_cache(maxsize=None)
 def qt_catalog(language: str) -> dict[tuple[str, str], str]:
-    path = translations_dir() / language / "qt" / "qtbase.po"
-    if not path.exists():
-        return {}
-    from babel.messages.pofile import read_po
+    """{(Qt class, source text): translation}, from the .po in a checkout or the .mo an
+    installed program carries (gettext keys a context as "context\x04text")."""
+    folder = translations_dir() / language / "qt"
+    po_path, mo_path = folder / "qtbase.po", folder / "qtbase.mo"
+    if po_path.exists():
+        from babel.messages.pofile import read_po
 
-    with path.open("rb") as handle:
-        catalog = read_po(handle)
-    return {(message.context or "", message.id): message.string
-            for message in catalog if message.id and isinstance(message.id, str) and message.string}
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle)
+        return {(message.context or "", message.id): message.string
+                for message in catalog if message.id and isinstance(message.id, str) and message.string}
+    if mo_path.exists():
+        import gettext
+
+        with mo_path.open("rb") as handle:
+            entries = gettext.GNUTranslations(handle)._catalog
+        return {tuple(key.split("\x04", 1)) if "\x04" in key else ("", key): text
+                for key, text in entries.items() if isinstance(key, str) and key and text}
+    return {}
 
 
 class GettextQtTranslator(QTranslator):

@@ -87,3 +87,23 @@ def test_the_recovery_sheet_names_the_office_not_its_internal_id(qtbot, make_wor
     text = "".join(p.extract_text() for p in PdfReader(chosen).pages)
     assert code in text.replace(" ", "") or code.replace("-", "") in text.replace(" ", "").replace("-", "")
     assert "LAO ĐỘNG" in text.upper() and "so-ldtbxh" not in text
+
+
+def test_qt_own_buttons_and_the_file_dialog_speak_vietnamese_and_english_on_demand(qapp):
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel
+
+    from desktop_app.core.i18n import set_language
+    from desktop_app.gui.qt_translations import install_qt_translator
+
+    install_qt_translator(qapp)
+    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel | QDialogButtonBox.Close)
+    assert {b.text() for b in buttons.buttons()} == {"OK", "Hủy", "Đóng"}
+    dialog = QFileDialog(None, "Mở")
+    dialog.setOption(QFileDialog.DontUseNativeDialog, True)
+    assert "&Tên tệp:" in [label.text() for label in dialog.findChildren(QLabel)]
+    set_language("en")
+    try:
+        english = QDialogButtonBox(QDialogButtonBox.Cancel)
+        assert english.buttons()[0].text() == "Cancel"
+    finally:
+        set_language("vi")
