@@ -40,11 +40,13 @@ def qt_catalog(language: str) -> dict[tuple[str, str], str]:
 
 class GettextQtTranslator(QTranslator):
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802 (Qt's name)
+        # None (a null QString) lets Qt fall back to its source text; an empty string
+        # would replace every text this catalogue lacks by nothing.
         language = current_language()
         if language == "en" or not source_text:
-            return ""
+            return None
         context = context.decode() if isinstance(context, (bytes, bytearray)) else str(context or "")
-        return qt_catalog(language).get((context, source_text), "")
+        return qt_catalog(language).get((context, source_text)) or None
 
     def isEmpty(self) -> bool:  # noqa: N802
         return False

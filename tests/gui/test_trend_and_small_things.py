@@ -100,7 +100,8 @@ def test_qt_own_buttons_and_the_file_dialog_speak_vietnamese_and_english_on_dema
     assert {b.text() for b in buttons.buttons()} == {"OK", "Hủy", "Đóng"}
     dialog = QFileDialog(None, "Mở")
     dialog.setOption(QFileDialog.DontUseNativeDialog, True)
-    assert "&Tên tệp:" in [label.text() for label in dialog.findChildren(QLabel)]
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "&Tên tệp:" in labels and "" not in labels  # a text the catalogue lacks stays as Qt wrote it
     set_language("en")
     try:
         english = QDialogButtonBox(QDialogButtonBox.Cancel)
