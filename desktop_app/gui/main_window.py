@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.filter.setClearButtonEnabled(True)
         self.only_missing = QCheckBox(_("Only &missing values"))
         self.only_mine = QCheckBox(_("Only mi&ne"))
+        self.only_mine.setToolTip(_("Only the indicators of this office's own form (untick to see the whole plan)"))
         filters.addWidget(self.filter, 1)
         filters.addWidget(self.only_missing)
         filters.addWidget(self.only_mine)
@@ -109,6 +110,8 @@ class MainWindow(QMainWindow):
         self.filter.textChanged.connect(proxy.set_text)
         self.only_missing.toggled.connect(proxy.set_only_missing)
         self.only_mine.toggled.connect(proxy.set_only_mine)
+        # The office's own form is what it reports: shown first, the whole plan one click away.
+        self.only_mine.setChecked(bool(entries.assigned_ids(self.workspace, "indicator")))
 
         self.task_model = TaskModel(self.workspace, self.year, self)
         self.task_model.message.connect(self.warn)

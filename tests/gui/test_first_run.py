@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QPushButton, QRadioButton, QWizard
 
 from conftest import PASSPHRASE
-from desktop_app.core import entries
+from desktop_app.core import entries, forms
 from desktop_app.core.plans import load_bundled_plan
 from desktop_app.core.workspace import Workspace, default_workspace_dir
 from desktop_app.gui.app import Controller
@@ -56,7 +56,12 @@ def usable_window(qtbot, controller):
     qtbot.waitUntil(lambda: controller.window is not None and controller.window.isVisible(), timeout=60000)
     window = controller.window
     assert controller.wizard is None
-    assert window.indicators.proxy.rowCount() > 20  # the year's indicators are there to type into
+    # The office's own form is there to type into: its indicators, no more.
+    form = forms.office_form(window.workspace)
+    plan = window.workspace.plan
+    shown = window.indicators.editable_rows_from(0)
+    assert shown and set(shown) == {i for i in form.indicators if not plan.is_heading(i)}
+    assert window.task_model.rowCount() == len(form.tasks) > 0
     assert window.year_box.currentData() == window.year
     return window
 
@@ -95,6 +100,9 @@ def test_a_new_office_walks_the_wizard_to_its_window(qtbot, controller, tmp_path
     code = walk_to_recovery_and_finish(qtbot, wizard)
     window = usable_window(qtbot, controller)
     assert window.workspace.office_id == "ubnd-xa-suoi-tien" and window.workspace.role == "reporting"
+    # A commune reports a short form, its tasks a line per section of the plan.
+    assert len(window.indicators.editable_rows_from(0)) < 20
+    assert window.task_model.rowCount() < len(window.workspace.plan.tasks) // 4
     path = window.workspace.path
     controller.workspace.close()
     controller.workspace = None
