@@ -79,6 +79,7 @@ def main(argv: list[str]) -> int:
     workspace = wizard_pages(shoot, home)
     window = main_windows(shoot, app, workspace)
     dialogs(shoot, window, workspace, home)
+    commune_window(shoot, home)
     set_language("en")
     window.retranslate()
     window.tabs.setCurrentIndex(0)
@@ -159,6 +160,26 @@ def main_windows(shoot, app, workspace):
     shoot("main-window-signed-2025", window)
     window.load_year(2026)
     return window
+
+
+def commune_window(shoot, home: Path) -> None:
+    """A commune's own form: a few indicators, the tasks a line per section."""
+    from desktop_app.core.model import Office
+    from desktop_app.core.plans import load_bundled_plan
+    from desktop_app.core.workspace import Workspace
+    from desktop_app.gui.main_window import MainWindow
+
+    commune = Office("ubnd-xa-cam-hai-dong", "UBND xã Cam Hải Đông", "UBND xã Cam Hải Đông", (), "local")
+    workspace, _code = Workspace.create(home / "xa-cam-hai-dong.tiendo", PASSPHRASE,
+                                        plan=load_bundled_plan("khanhhoa-2024"), office_id=commune.id,
+                                        new_office=commune)
+    window = MainWindow(workspace)
+    window.show()
+    shoot("commune-indicators", window)
+    window.tabs.setCurrentIndex(1)
+    shoot("commune-tasks", window)
+    window.close()
+    workspace.close()
 
 
 def dialogs(shoot, window, workspace, home: Path):
