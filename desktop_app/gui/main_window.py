@@ -198,6 +198,9 @@ class MainWindow(QMainWindow):
             self._action(menu, _("&Import offices' packages…"), self.import_packages)
             self._action(menu, _("&Submissions…"), self.show_submissions)
             self._action(menu, _("&Consolidated report…"), self.consolidated_report)
+            menu.addSeparator()
+            self._action(menu, _("Save a cop&y of the lead office's secret key…"), self.save_lead_key_copy)
+            self._action(menu, _("Loa&d the lead office's secret key from a copy…"), self.load_lead_key_copy)
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -376,6 +379,16 @@ class MainWindow(QMainWindow):
         path = self.report_path().with_name(f"bao-cao-tong-hop-{self.year}.pdf")
         run_op(self, lambda progress: (build_consolidated_pdf(consolidated_report(self.workspace, self.year), path), path)[1],
                on_done=lambda written: ReportPreview(written, self).exec(), title=_("Preparing the report…"))
+
+    def save_lead_key_copy(self) -> None:
+        from desktop_app.gui.lead_key import save_lead_key_copy
+
+        save_lead_key_copy(self, self.workspace)
+
+    def load_lead_key_copy(self) -> None:
+        from desktop_app.gui.lead_key import load_lead_key
+
+        load_lead_key(self, self.workspace)
 
     def show_submissions(self) -> None:
         from desktop_app.gui.exchange import SubmissionsDialog

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QButtonGroup, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QMessageBox, QPushButton, QRadioButton, QVBoxLayout, QWizard, QWizardPage,
 )
 
@@ -307,6 +307,12 @@ class RecoveryPage(QWizardPage):
     def nextId(self) -> int:
         return -1
 
+    def validatePage(self) -> bool:
+        workspace = self.wizard().workspace
+        if workspace is not None and workspace.role == "lead":
+            return ask_for_lead_key_copy(self, workspace)
+        return True
+
     def print_code(self) -> None:
         from desktop_app.core import clock
         from desktop_app.core.reports.build import office_name
@@ -318,6 +324,28 @@ class RecoveryPage(QWizardPage):
         print_secret_pdf(self, lambda path: write_recovery_sheet(
             path, office=office_name(workspace), workspace=str(workspace.path), code=self.code.text(),
             created_on=clock.today()), suggested_name=f"ma-khoi-phuc-{workspace.path.stem}.pdf")
+
+
+def ask_for_lead_key_copy(parent, workspace) -> bool:
+    """The lead office's set-up ends with a second copy of its key (packages open only
+    with it); the user may go on without, after a warning that says what is at stake.
+    Always True: the workspace exists either way, and the window follows."""
+    from desktop_app.gui.lead_key import LeadKeyCopyDialog
+
+    while LeadKeyCopyDialog(workspace, parent).exec() != QDialog.Accepted:
+        box = QMessageBox(QMessageBox.Warning, _("No second copy of the lead key"), _(
+            "Without a copy of the lead key, the packages the offices send can be opened only on this computer: "
+            "if it breaks or is lost, the year's packages cannot be read. You can save a copy later from "
+            "Exchange > Save a copy of the lead office's secret key."), parent=parent)
+        skip = box.addButton(_("&Go on without a copy"), QMessageBox.DestructiveRole)
+        again = box.addButton(_("&Save a copy now"), QMessageBox.AcceptRole)
+        # Enter and Esc both lead back to saving: skipping takes a deliberate click.
+        box.setDefaultButton(again)
+        box.setEscapeButton(again)
+        box.exec()
+        if box.clickedButton() is skip:
+            break
+    return True
 
 
 class OpenPage(QWizardPage):
