@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QRadioButton, QVBoxLayout, QWizard, QWizardPage,
+    QListWidget, QListWidgetItem, QMessageBox, QPushButton, QRadioButton, QVBoxLayout, QWizard, QWizardPage,
 )
 
 from desktop_app.core.errors import TienDoError
@@ -404,16 +404,30 @@ class OpenPage(QWizardPage):
 
 
 class RestorePage(QWizardPage):
-    """A backup file (.tiendo-backup) put back in the usual folder, then opened."""
+    """A backup put back in the usual folder, then opened: one of the automatic backups
+    of this computer (the newest chosen already) or a backup file browsed for."""
 
     def __init__(self):
         super().__init__()
         self.setTitle(_("Restore a workspace from a backup"))
-        self.setSubTitle(_("Choose the backup file (.tiendo-backup) and type the passphrase it was made with. "
-                           "A workspace of the same name is kept beside the restored one, never overwritten."))
+        self.setSubTitle(_("Choose the backup (the newest automatic one is chosen) and type the passphrase it was "
+                           "made with. A workspace of the same name is kept beside the restored one, never "
+                           "overwritten."))
         form = QFormLayout(self)
+        self.automatic = QListWidget()
+        self.automatic.setAccessibleName(_("Automatic backups"))
+        self.automatic.setMaximumHeight(132)  # five lines; more scroll
+        self.automatic.currentItemChanged.connect(self.automatic_chosen)
+        self.none_found = QLabel(_("This computer has no automatic backups: choose a backup file."))
+        self.none_found.setWordWrap(True)
+        label = QLabel(_("&Automatic backups (newest first):"))
+        label.setBuddy(self.automatic)
+        form.addRow(label)
+        form.addRow(self.automatic)
+        form.addRow(self.none_found)
         self.path = QLineEdit()
         self.path.setAccessibleName(_("Backup file"))
+        self.path.textEdited.connect(lambda: self.automatic.setCurrentRow(-1))
         browse = QPushButton(_("Bro&wse…"))
         browse.setObjectName("browse")
         browse.clicked.connect(self.browse)
@@ -427,10 +441,43 @@ class RestorePage(QWizardPage):
         form.addRow(_("&Passphrase:"), self.passphrase)
         self.error = error_label()
         form.addRow(self.error)
+        self.backups: list = []
+
+    def initializePage(self) -> None:
+        from desktop_app.core.autobackup import list_backups
+        from desktop_app.core.text import format_date
+
+        try:
+            self.backups = list_backups()
+        except OSError:  # an unreadable data folder hides the list, never the page
+            self.backups = []
+        self.automatic.clear()
+        for backup in self.backups:
+            text = _("{workspace} — {date} at {time} ({size} kB)", workspace=backup.workspace_name,
+                     date=format_date(backup.made_at.date()), time=f"{backup.made_at:%H:%M}",
+                     size=max(1, backup.size // 1024))
+            item = QListWidgetItem(text)
+            item.setData(Qt.UserRole, str(backup.path))
+            self.automatic.addItem(item)
+        self.automatic.setVisible(bool(self.backups))
+        self.none_found.setVisible(not self.backups)
+        if self.backups:
+            self.automatic.setCurrentRow(0)  # the newest: what a clerk who lost today's file wants
+            self.passphrase.setFocus()
+
+    def automatic_chosen(self, item, _previous=None) -> None:
+        if item is not None:
+            self.path.setText(item.data(Qt.UserRole))
+
+    def chosen_backup(self):
+        """The automatic backup chosen, if the path is one of them (its workspace's own name
+        is then the restored file's name, not the dated backup's)."""
+        return next((b for b in self.backups if str(b.path) == self.path.text().strip()), None)
 
     def browse(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, _("Backup"), str(Path.home()), f"TienDo (*{BACKUP_SUFFIX})")
         if name:
+            self.automatic.setCurrentRow(-1)
             self.path.setText(name)
 
     def nextId(self) -> int:
@@ -445,7 +492,9 @@ class RestorePage(QWizardPage):
         if not self.path.text().strip() or not backup.is_file():
             self.error.setText(_("Choose the backup file."))
             return False
-        target = default_workspace_dir() / (backup.name.split(".")[0] + SUFFIX)
+        automatic = self.chosen_backup()
+        name = automatic.workspace_name if automatic is not None else backup.name.split(".")[0]
+        target = default_workspace_dir() / (name + SUFFIX)
 
         def restore(progress) -> Workspace:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -458,7 +507,6 @@ class RestorePage(QWizardPage):
             self.error.setText(error.message())
             return False
         return True
-
 
 
 class SetupWizard(QWizard):

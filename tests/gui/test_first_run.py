@@ -273,3 +273,42 @@ def test_a_backup_is_restored_through_the_wizard(qtbot, controller, tmp_path, mo
     window = usable_window(qtbot, controller)
     assert window.workspace.path.parent == default_workspace_dir()
     assert entries.value(window.workspace, 2026, "II.2").number == Decimal("3.1")
+
+
+def test_the_newest_automatic_backup_is_offered_first_and_restored(qtbot, controller, tmp_path, clock):
+    from desktop_app.core import autobackup
+
+    workspace, _code = Workspace.create(tmp_path / "so-ldtbxh.tiendo", PASSPHRASE,
+                                        plan=load_bundled_plan("khanhhoa-2024"), office_id="so-ldtbxh")
+    entries.set_value(workspace, 2026, "II.2", "3,1")
+    autobackup.make_backup(workspace)
+    clock.set_now("2026-06-16T17:30:00+07:00")
+    shown_as = f"{clock.local_now():%d/%m/%Y}", f"{clock.local_now():%H:%M}"  # the computer's own time zone
+    entries.set_value(workspace, 2026, "II.2", "3,5")
+    autobackup.make_backup(workspace)
+    workspace.close()
+    wizard = controller.wizard
+    choose(qtbot, wizard, RESTORE)
+    click(qtbot, wizard.button(QWizard.NextButton))
+    page = wizard.page(PAGE_RESTORE)
+    assert page.automatic.isVisible() and page.automatic.count() == 2
+    assert page.automatic.currentRow() == 0
+    assert all(part in page.automatic.currentItem().text() for part in shown_as), shown_as
+    assert page.path.text() == str(autobackup.list_backups()[0].path)
+    type_passphrase(page.passphrase)
+    click(qtbot, wizard.button(QWizard.FinishButton))
+    window = usable_window(qtbot, controller)
+    # Restored under the workspace's own name, with the later day's value.
+    assert window.workspace.path == default_workspace_dir() / "so-ldtbxh.tiendo"
+    assert entries.value(window.workspace, 2026, "II.2").number == Decimal("3.5")
+
+
+def test_with_no_automatic_backup_the_restore_page_asks_for_a_file(qtbot, controller):
+    wizard = controller.wizard
+    choose(qtbot, wizard, RESTORE)
+    click(qtbot, wizard.button(QWizard.NextButton))
+    page = wizard.page(PAGE_RESTORE)
+    assert not page.automatic.isVisible() and page.none_found.isVisible()
+    type_passphrase(page.passphrase)
+    click(qtbot, wizard.button(QWizard.FinishButton))
+    assert wizard.currentId() == PAGE_RESTORE and page.error.text()
