@@ -188,6 +188,9 @@ class MainWindow(QMainWindow):
         self._action(menu, _("Export the tables to &Excel…"), self.export_excel)
         self._action(menu, _("&Finish and sign…"), self.sign)
         self._action(menu, _("Re&open the signed year…"), self.reopen)
+        # The review reports' module brings reportlab (~0.2 s): read when the menu first opens.
+        self.report_menu = menu
+        menu.aboutToShow.connect(self.add_review_actions)
 
         menu = self.menuBar().addMenu(_("E&xchange"))
         self._action(menu, _("&Export data to USB…"), self.export_usb)
@@ -307,6 +310,36 @@ class MainWindow(QMainWindow):
 
         self.narrative.save()
         preview_report(self, self.workspace, self.year, self.report_path())
+
+    def add_review_actions(self) -> None:
+        """A review report per review year the plan names ("sơ kết", "tổng kết"); none
+        when it names none."""
+        from desktop_app.core.reports.review import SO_KET, review_kind, review_years
+
+        menu = self.report_menu
+        menu.aboutToShow.disconnect(self.add_review_actions)
+        years = review_years(self.workspace.plan)
+        if years:
+            menu.addSeparator()
+        used: set[str] = set()
+        for year in years:
+            kind = review_kind(self.workspace.plan, year)
+            text = (_("Phase re&view report ({year})…", year=year) if kind == SO_KET
+                    else _("Fi&nal review report ({year})…", year=year))
+            if kind in used:  # a second phase review: its own entry, without a second Alt key
+                text = text.replace("&", "")
+            used.add(kind)
+            self._action(menu, text, lambda _checked=False, year=year, kind=kind: self.review_report(year, kind))
+
+    def review_report(self, year: int, kind: str) -> None:
+        from desktop_app.core.reports.review import SO_KET, write_review_pdf
+        from desktop_app.gui.report_preview import ReportPreview
+
+        self.narrative.save()
+        what = "so-ket" if kind == SO_KET else "tong-ket"
+        path = self.report_path().with_name(f"bao-cao-{what}-{self.workspace.office_id}-{year}.pdf")
+        run_op(self, lambda progress: (write_review_pdf(self.workspace, year, path), path)[1],
+               on_done=lambda written: ReportPreview(written, self).exec(), title=_("Preparing the report…"))
 
     def export_excel(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(self, _("Export to Excel"),
