@@ -24,9 +24,9 @@ sys.path[:0] = [str(HERE.parent), str(HERE)]
 
 from harness import compare, print_figures  # noqa: E402
 
-from desktop_app.core import entries  # noqa: E402
+from desktop_app.core import clock, entries  # noqa: E402
 from desktop_app.core.plans import load_bundled_plan  # noqa: E402
-from desktop_app.core.workspace import Workspace, now_utc  # noqa: E402
+from desktop_app.core.workspace import Workspace  # noqa: E402
 
 PASSPHRASE = "mật khẩu đo đạc"
 PLAN = "bacgiang-2024"
@@ -55,7 +55,7 @@ def run():
 
             def bare() -> None:
                 # What set_values writes, without reading, checking or building anything.
-                value, at = str(4 + next(bare_runs) % 2), now_utc()
+                value, at = str(4 + next(bare_runs) % 2), clock.now().isoformat(timespec="seconds")
                 key = f"{ws.plan_code}/so-ldtbxh/2028/"
                 with ws.transaction() as tx:
                     tx.executemany(
