@@ -104,30 +104,10 @@ VALUE_COLUMNS = (
 
 
 def record_from_row(row: tuple) -> ValueRecord:
-    return _record(
+    return ValueRecord(
         row[0], row[1], _dec(row[2]), row[3], _dec(row[4]), _dec(row[5]), row[6],
         None if row[7] is None else bool(row[7]), row[8], row[9], row[10], row[11],
     )
-
-
-_new = object.__new__
-
-
-def _record(
-    indicator_id: str, year: int, number: Decimal | None, text: str | None, numerator: Decimal | None,
-    denominator: Decimal | None, no_data_reason: str | None, judgement: bool | None, source: str, note: str,
-    updated_by: str, updated_at: str,
-) -> ValueRecord:
-    """``ValueRecord(...)`` without the frozen dataclass's ``__init__`` (twelve
-    ``object.__setattr__`` calls, a quarter of a pasted row's checks): one is built for
-    every value a year reads and every row a paste saves.  Every field, in order."""
-    record = _new(ValueRecord)
-    record.__dict__.update({
-        "indicator_id": indicator_id, "year": year, "number": number, "text": text, "numerator": numerator,
-        "denominator": denominator, "no_data_reason": no_data_reason, "judgement": judgement, "source": source,
-        "note": note, "updated_by": updated_by, "updated_at": updated_at,
-    })
-    return record
 
 
 def values(ws: Workspace, year: int, office_id: str | None = None) -> dict[str, ValueRecord]:
@@ -754,7 +734,7 @@ def _checked_record(
             share=format_number(limit * 100),
             previous=format_number(previous),
         )
-    return _record(
+    return ValueRecord(
         indicator.id, year, number, None if number is not None else actual, None, None, None,
         old.judgement if old else None, source_text, note_text, actor, stamp,
     )

@@ -100,21 +100,3 @@ def test_a_signed_year_refuses_a_paste(workspace):
         entries.set_values(workspace, 2026, [("I.1", "2,5")])
     with pytest.raises(LockedYearError):
         entries.mark_no_data_many(workspace, 2026, ["I.1"], "Không có")
-
-
-def test_records_built_for_speed_are_the_records_the_dataclass_builds():
-    # entries._record skips the frozen dataclass's __init__; a field added to ValueRecord
-    # and forgotten there would leave saved and read records without it.
-    import dataclasses
-
-    values = {
-        "indicator_id": "I.1", "year": 2026, "number": Decimal("2.8"), "text": None, "numerator": Decimal("28"),
-        "denominator": Decimal("10"), "no_data_reason": None, "judgement": True, "source": "Cục Thống kê",
-        "note": "Điều tra", "updated_by": "an", "updated_at": "2026-11-13T08:00:00+00:00",
-    }
-    assert [f.name for f in dataclasses.fields(entries.ValueRecord)] == list(values)
-    fast = entries._record(*values.values())
-    assert fast == entries.ValueRecord(**values) and fast.__dict__ == values
-    assert hash(fast) == hash(entries.ValueRecord(**values))
-    row = ("I.1", 2026, "2.8", None, "28", "10", None, 1, "Cục Thống kê", "Điều tra", "an", "2026-11-13T08:00:00+00:00")
-    assert entries.record_from_row(row) == entries.ValueRecord(**values)
