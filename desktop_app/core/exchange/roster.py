@@ -69,9 +69,11 @@ def seed(ws: Workspace, plan_code: str | None = None) -> int:
     chosen = [o.id for o in plan.offices.values()
               if o.id not in (plan.lead_office_id, ws.office_id) and o.kind in SEEDED_KINDS
               and (o.kind == "local" or o.id in responsible)]
-    # Local units the lead office added before the roster existed (add-office) stay expected.
-    chosen += [r[0] for r in ws.query("SELECT id FROM offices WHERE kind = 'local' AND origin = 'user' AND id != ?",
-                                      (ws.office_id,)) if r[0] not in chosen]
+    # Local units the lead office added before the roster existed (add-office) stay
+    # expected; with several plans nobody can tell which plan they were for.
+    if len(ws.query("SELECT code FROM plans")) == 1:
+        chosen += [r[0] for r in ws.query("SELECT id FROM offices WHERE kind = 'local' AND origin = 'user' AND id != ?",
+                                          (ws.office_id,)) if r[0] not in chosen]
     with ws.transaction() as tx:
         tx.executemany("INSERT OR IGNORE INTO roster (plan_code, office_id, origin, added_at) VALUES (?, ?, 'plan', ?)",
                        [(code, office_id, now_utc()) for office_id in chosen])
