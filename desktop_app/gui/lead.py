@@ -75,8 +75,9 @@ class SubmissionsFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_filter(self, status: str | None, text: str) -> None:
+        self.beginFilterChange()
         self.status, self.text = status, fold(text)
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row, source_parent):  # noqa: N802
         row = self.sourceModel().rows[source_row]
