@@ -68,8 +68,9 @@ def register(subparsers) -> None:
 
     p = subparsers.add_parser("lead-plans", help=_("the plans a lead workspace consolidates (merged provinces)"))
     p.add_argument("workspace", type=Path)
-    p.add_argument("action", nargs="?", default="list", choices=("list", "add", "use"))
+    p.add_argument("action", nargs="?", default="list", choices=("list", "add", "use", "combined"))
     p.add_argument("plan", nargs="?", help=_("add: a bundled plan code or a plan file; use: a plan code"))
+    p.add_argument("--year", type=int, help=_("with combined: the year whose figures to show side by side"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=lead_plans)
 
@@ -262,6 +263,11 @@ def lead_plans(args) -> int:
     from desktop_app.core.exchange import lead_plans as held
 
     with _open(args.workspace) as ws:
+        if args.action == "combined":
+            if not args.year:
+                raise InputError("Give the year (--year).")
+            rows = held.combined_figures(ws, args.year)
+            codes = held.plan_codes(ws)
         if args.action in ("add", "use") and not args.plan:
             raise InputError("Give the plan.")
         if args.action == "add":
@@ -271,6 +277,15 @@ def lead_plans(args) -> int:
         elif args.action == "use":
             held.use_plan(ws, args.plan)
         plans = held.held_plans(ws)
+    if args.action == "combined":
+        if args.json:
+            print_json([{"name": name, "unit": unit, "plans": {code: {"id": i, "value": v, "method": m}
+                                                               for code, (i, v, m) in by.items()}} for name, unit, by in rows])
+            return 0
+        show = lambda v: format_number(v) if v is not None and not isinstance(v, str) else (v or "")  # noqa: E731
+        print_table([_("Indicator"), _("Unit"), *codes],
+                    [[name, unit, *(show(by[c][1]) if c in by else "" for c in codes)] for name, unit, by in rows])
+        return 0
     if args.json:
         print_json([{"code": p.code, "title": p.title, "province": p.province, "deadline": p.deadline,
                      "in_view": p.in_view} for p in plans])

@@ -94,3 +94,22 @@ def test_one_lead_workspace_consolidates_two_legacy_plans(tmp_path, env, capsys)
     assert run("submissions", lead, "--year", 2026, "--plan", "kiengiang-2024", "--status", "missing", "--json") == 0
     missing = [r["name"] for r in json.loads(capsys.readouterr().out)]
     assert "UBND đặc khu Phú Quốc" in missing and "UBND phường Rạch Giá" not in missing
+
+    # Where the two plans share an indicator, their figures side by side (never added).
+    assert run("lead-plans", lead, "combined", "--year", 2026, "--json") == 0
+    shared = {r["name"]: r["plans"] for r in json.loads(capsys.readouterr().out)}
+    housing = next(v for k, v in shared.items() if k.startswith("Xây dựng căn hộ nhà ở xã hội"))
+    assert housing["angiang-2025"]["value"] == "120" and housing["kiengiang-2024"]["value"] == "80"
+
+
+def test_the_plans_indicators_are_matched_by_meaning_not_by_slips(make_workspace):
+    from desktop_app.core.exchange.lead_plans import add_plan, matched_indicators
+    from desktop_app.core.plans import load_bundled_plan
+
+    lead, _ = make_workspace("so-yte", plan=load_bundled_plan("angiang-2025"), role="lead", name="ag")
+    add_plan(lead, load_bundled_plan("kiengiang-2024"))
+    pairs = {ids["angiang-2025"]: ids["kiengiang-2024"] for _name, _unit, ids in matched_indicators(lead)}
+    assert pairs["IX.1"] == "9.1"          # "công nhân" printed "công nghiệp" in Kiên Giang's plan
+    assert pairs["VI.2"] == "6.3"          # "đúng tuổi" / "đúng độ tuổi"
+    assert pairs["X.3"] == "10.3" and pairs["X.4"] == "10.4"   # schools and health stations not crossed
+    assert pairs["X.1.1"] == "10.1.1"      # "Thành thị" under the same parent, not any "Thành thị"

@@ -12,7 +12,9 @@ made for (``import_for_all_plans``).
 
 from __future__ import annotations
 
+import re
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +22,8 @@ from desktop_app.core.errors import InputError
 from desktop_app.core.model import Plan
 from desktop_app.core.text import fold
 from desktop_app.core.workspace import Workspace
+
+MAX_WORDS_APART = 2   # one word swapped (2) or added (1): a slip of the pen, the same indicator
 
 
 @dataclass(frozen=True)
@@ -105,15 +109,48 @@ def import_for_all_plans(ws: Workspace, paths: list[Path], **options):
     return list(done.values())
 
 
+def _words(name: str) -> Counter:
+    # "tỷ"/"tỉ", "sĩ"/"sỹ": the same word in two spellings.
+    return Counter(word.replace("y", "i") for word in re.findall(r"\w+", fold(name)))
+
+
 def matched_indicators(ws: Workspace, codes: list[str] | None = None) -> list[tuple[str, str, dict[str, str]]]:
-    """Indicators the plans share (same name and unit, letter case and marks aside):
-    (name, unit, {plan code: indicator id}), for a combined view of a merged province."""
+    """Indicators the plans share: the same unit and names that differ by at most one
+    word swapped or added (Kiên Giang prints "công nghiệp khu công nghiệp" where An Giang
+    has "công nhân khu công nghiệp"; "đúng độ tuổi" / "đúng tuổi"), letter case, marks
+    and i/y spellings aside.  "Trường học" and "trạm y tế" differ by more: not matched.
+    (name, unit, {plan code: indicator id}); the first plan's wording names the row."""
     codes = codes or plan_codes(ws)
-    found: dict[tuple[str, str], tuple[str, str, dict[str, str]]] = {}
+    found: list[tuple[str, str, dict[str, str]]] = []
+    anchors: dict[str, list[tuple[Counter, int]]] = {}   # folded unit -> (words, index in found)
     for code in codes:
         plan = ws.load_plan(code)
         for indicator in plan.indicators:
-            key = (fold(indicator.name), fold(indicator.unit))
-            entry = found.setdefault(key, (indicator.name, indicator.unit, {}))
-            entry[2].setdefault(code, indicator.id)
-    return [entry for entry in found.values() if len(entry[2]) > 1]
+            if plan.is_heading(indicator.id):
+                continue
+            # A sub-row ("Thành thị") is known by its parent too.
+            parent = plan.indicator(indicator.parent_id).name + " " if indicator.parent_id else ""
+            words, unit = _words(parent + indicator.name), fold(indicator.unit)
+            best, fewest = None, MAX_WORDS_APART + 1
+            for other, index in anchors.get(unit, ()):
+                apart = sum(((other - words) + (words - other)).values())
+                if apart < fewest and code not in found[index][2]:
+                    best, fewest = index, apart
+            if best is None:
+                anchors.setdefault(unit, []).append((words, len(found)))
+                found.append((indicator.name, indicator.unit, {code: indicator.id}))
+            else:
+                found[best][2][code] = indicator.id
+    return [entry for entry in found if len(entry[2]) > 1]
+
+
+def combined_figures(ws: Workspace, year: int) -> list[tuple[str, str, dict[str, tuple[str, object, str]]]]:
+    """The province's figure under each plan for the indicators the plans share:
+    (name, unit, {plan code: (indicator id, value, method)}).  Side by side, not added:
+    the plans' offices and methods differ until one plan replaces them."""
+    from desktop_app.core.exchange.consolidate import consolidate
+
+    figures = {code: {r.indicator.id: r for r in consolidate(ws, year, plan_code=code)} for code in plan_codes(ws)}
+    return [(name, unit, {code: (indicator_id, figures[code][indicator_id].value, figures[code][indicator_id].method)
+                          for code, indicator_id in ids.items()})
+            for name, unit, ids in matched_indicators(ws)]
