@@ -218,9 +218,16 @@ def office_tasks_table(report, styles, width: float) -> Table:
     return table
 
 
-def office_texts(items, styles) -> list:
-    """"- Office: what it wrote", one paragraph per office."""
-    return [Paragraph(para_text(f"- {item.office}: {item.text}"), styles.body) for item in items]
+def office_texts(items, styles, *, none: str = "") -> list:
+    """"- Office: what it wrote", one paragraph per text: offices that wrote the same
+    words share one ("- Xã A, Xã B: …"), so a thousand communes citing the same shortage
+    take a line, not twenty pages."""
+    grouped: dict[str, list[str]] = {}
+    for item in items:
+        grouped.setdefault(" ".join(decree30.nfc(item.text).split()).casefold(), []).append(item.office)
+    texts = {" ".join(decree30.nfc(item.text).split()).casefold(): item.text for item in reversed(items)}
+    found = [Paragraph(para_text(f"- {', '.join(offices)}: {texts[key]}"), styles.body) for key, offices in grouped.items()]
+    return found or ([Paragraph(para_text(none), styles.body)] if none else [])
 
 
 def province_breakdown_tables(report, styles, width: float) -> list:
@@ -291,9 +298,13 @@ def build_province_pdf(report, path: Path, settings: PageSettings = PageSettings
         parts += [Paragraph(para_text(f"- {note}"), styles.body) for note in report.notes]
         parts += [NextPageTemplate("portrait"), PageBreak()]
         parts += decree30.heading("III. KHÓ KHĂN, VƯỚNG MẮC", styles)
-        parts += decree30.paragraphs(report.lead_difficulties, styles) + office_texts(report.difficulties, styles)
+        lead_text = decree30.paragraphs(report.lead_difficulties, styles)
+        parts += lead_text + office_texts(report.difficulties, styles,
+                                          none="" if lead_text else "Các đơn vị không nêu khó khăn, vướng mắc.")
         parts += decree30.heading("IV. ĐỀ XUẤT, KIẾN NGHỊ", styles)
-        proposals = decree30.paragraphs(report.lead_proposals, styles) + office_texts(report.proposals, styles)
+        lead_text = decree30.paragraphs(report.lead_proposals, styles)
+        proposals = lead_text + office_texts(report.proposals, styles,
+                                             none="" if lead_text else "Các đơn vị không có đề xuất, kiến nghị.")
         parts += proposals[:-1]
         parts.append(KeepTogether(proposals[-1:] + [decree30.spacer(10),
                                                     decree30.closing(furniture, styles, width, record)]))
