@@ -36,9 +36,11 @@ screenshots: $(STAMP) translations
 
 bundle: $(STAMP) translations
 	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build installer/tiendo.spec
+	@echo "bundle size: $$(du -sm dist/TienDo | cut -f1) MiB (dist/TienDo)"
 
 installer: bundle
 	makensis -V2 -DAPP_EXE=TienDo -DVERSION=$$($(PY) -c "import desktop_app; print(desktop_app.__version__)") installer/tiendo.nsi
+	@ls -l dist/TienDo-Setup-*.exe 2>/dev/null | awk '{printf "installer size: %.0f MiB (%s)\n", $$5/1048576, $$9}'
 
 clean:
 	rm -rf build dist .pytest_cache

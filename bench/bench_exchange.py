@@ -1,6 +1,10 @@
-"""Exchange figures: importing 150 packages (one per commune, 92 values each) against a
-baseline that only decrypts, verifies, parses and inserts the same rows; exporting one
-package with its read-back check.
+"""Exchange figures, each next to its floor, alternated in the same run:
+
+- import 150 packages (one per commune, 92 values each) into a fresh lead workspace |
+  decrypt, verify, parse and insert the same rows into plain sqlite3 (WAL, FULL sync),
+  one transaction per package;
+- export one package (read-back check included) | build the same payload, seal it and
+  write it with one fsync.
 
     python bench/bench_exchange.py
 """
@@ -12,10 +16,13 @@ import json
 import sqlite3
 import sys
 import tempfile
-import time
+import itertools
+import os
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
+
+from harness import compare, print_figures  # noqa: E402
 
 import nacl.public  # noqa: E402
 import nacl.signing  # noqa: E402
@@ -47,7 +54,7 @@ def synthetic_plan():
     return plan_from_dict(raw)
 
 
-def run() -> list[tuple[str, float, float | None, str]]:
+def run():
     plan = synthetic_plan()
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
@@ -59,13 +66,24 @@ def run() -> list[tuple[str, float, float | None, str]]:
             entries.set_value(office, 2026, indicator.id, "1.234")
         usb = folder / "usb"
         usb.mkdir()
-        exports = []
-        for _ in range(5):
-            start = time.perf_counter()
-            export_year(office, 2026, usb)
-            exports.append(time.perf_counter() - start)
         lead_box = bytes(keys.box_key(lead).public_key)
         tag = keys.recipient_tag(lead_box)
+        signer = keys.signing_key(office)
+        sealed = folder / "sealed"
+        sealed.mkdir()
+        counter = itertools.count()
+
+        def floor_export() -> None:
+            payload = build_payload(office, 2026, 1, clock.now().isoformat(timespec="seconds"))
+            data = seal(payload, signer, lead_box, tag)
+            with (sealed / f"{next(counter)}.tdpkg").open("wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+
+        export = compare("export one package (read-back check included)", lambda: export_year(office, 2026, usb),
+                         floor_export, floor_name="build, seal and write the same payload", runs=7)
+
         base = build_payload(office, 2026, 1, clock.now().isoformat(timespec="seconds"))
         packages = folder / "packages"
         packages.mkdir()
@@ -74,48 +92,53 @@ def run() -> list[tuple[str, float, float | None, str]]:
             payload["package_id"] = f"{n:032x}"
             payload["office"] = {"id": f"xa-{n:03d}", "name": f"UBND xã số {n}", "kind": "local"}
             (packages / f"xa-{n:03d}.tdpkg").write_bytes(seal(payload, nacl.signing.SigningKey.generate(), lead_box, tag))
-
-        start = time.perf_counter()
-        outcomes = import_packages(lead, [packages], trust_new=True)
-        imported = time.perf_counter() - start
-        assert all(o.outcome == "imported" for o in outcomes), {o.reason for o in outcomes}
-
-        from desktop_app.core.exchange.report import consolidated_report
-        from desktop_app.core.reports.consolidated import build_consolidated_pdf
-
-        start = time.perf_counter()
-        build_consolidated_pdf(consolidated_report(lead, 2026), folder / "tong-hop.pdf")
-        consolidated = time.perf_counter() - start
-
         private = keys.box_key(lead)
-        conn = sqlite3.connect(folder / "baseline.sqlite", isolation_level=None)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("CREATE TABLE v (office TEXT, year INTEGER, indicator TEXT, value TEXT, PRIMARY KEY (office, year, indicator))")
-        start = time.perf_counter()
-        for path in sorted(packages.glob("*.tdpkg")):
-            header = read_header(path.read_bytes())
-            inner = nacl.public.SealedBox(private).decrypt(header.body)
-            data = nacl.signing.VerifyKey(inner[:32]).verify(inner[32:])
-            payload = json.loads(data)
-            conn.execute("BEGIN IMMEDIATE")
-            conn.executemany("INSERT OR REPLACE INTO v VALUES (?, ?, ?, ?)", [
-                (payload["office"]["id"], payload["year"], k, v["number"]) for k, v in payload["data"]["values"].items()
-            ])
-            conn.execute("COMMIT")
-        baseline = time.perf_counter() - start
-        conn.close()
         lead.close()
         office.close()
-    exports.sort()
-    return [
-        (f"import {COMMUNES} packages x {INDICATORS} values", imported, baseline, "s"),
-        ("export one package (read-back check included)", exports[len(exports) // 2] * 1000, None, "ms"),
-        (f"consolidated report PDF for {COMMUNES} units", consolidated, None, "s"),
-    ]
+        lead_files = [folder / "lead.tiendo", folder / "lead.tiendo.keys"]
+        pristine = [path.read_bytes() for path in lead_files]
+        state: dict = {}
+
+        def fresh_lead() -> None:  # untimed: every run imports into the same empty lead workspace
+            for path, data in zip(lead_files, pristine):
+                path.write_bytes(data)
+            state["lead"] = Workspace.open(lead_files[0], passphrase=PASSPHRASE)
+
+        def app_import() -> None:
+            outcomes = import_packages(state["lead"], [packages], trust_new=True)
+            state.pop("lead").close()
+            assert all(o.outcome == "imported" for o in outcomes), {o.reason for o in outcomes}
+
+        def fresh_plain() -> None:
+            target = folder / "plain.sqlite"
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(target) + suffix).unlink(missing_ok=True)
+            conn = sqlite3.connect(target, isolation_level=None)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("CREATE TABLE v (office TEXT, year INTEGER, indicator TEXT, value TEXT,"
+                         " PRIMARY KEY (office, year, indicator))")
+            state["plain"] = conn
+
+        def floor_import() -> None:
+            conn = state.pop("plain")
+            for path in sorted(packages.glob("*.tdpkg")):
+                header = read_header(path.read_bytes())
+                inner = nacl.public.SealedBox(private).decrypt(header.body)
+                data = nacl.signing.VerifyKey(inner[:32]).verify(inner[32:])
+                payload = json.loads(data)
+                conn.execute("BEGIN IMMEDIATE")
+                conn.executemany("INSERT OR REPLACE INTO v VALUES (?, ?, ?, ?)", [
+                    (payload["office"]["id"], payload["year"], k, v["number"])
+                    for k, v in payload["data"]["values"].items()])
+                conn.execute("COMMIT")
+            conn.close()
+
+        imported = compare(f"import {COMMUNES} packages x {INDICATORS} values", app_import, floor_import,
+                           floor_name="decrypt, verify, parse, insert into plain sqlite3", runs=5, unit="s",
+                           before_app=fresh_lead, before_floor=fresh_plain)
+    return [imported, export]
 
 
 if __name__ == "__main__":
-    from bench_workspace import print_rows
-
-    print_rows(run())
+    print_figures(run())

@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "reports"), str(Path(__file__).resolve().parent)]
 
+from harness import compare, print_figures  # noqa: E402
+
 from reportlab.lib.pagesizes import A4  # noqa: E402
-from reportlab.lib.styles import ParagraphStyle  # noqa: E402
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: E402
+from reportlab.lib.units import mm  # noqa: E402
+from reportlab.lib.utils import simpleSplit  # noqa: E402
+from reportlab.platypus import SimpleDocTemplate, Table, TableStyle  # noqa: E402
 from sample import sample_consolidated, sample_report  # noqa: E402
 
 from desktop_app.core.reports.annual import build_annual_pdf, cell_value  # noqa: E402
@@ -30,20 +32,6 @@ from desktop_app.core.reports.fonts import font  # noqa: E402
 
 RUNS = 5
 UNITS = 150
-
-
-def _median(samples: list[float]) -> float:
-    samples = sorted(samples)
-    return samples[len(samples) // 2]
-
-
-def _timed(action, runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return _median(samples)
 
 
 def _bare(path: Path, tables: list[list[list]]) -> None:
@@ -59,12 +47,16 @@ def _bare(path: Path, tables: list[list[list]]) -> None:
 
 
 def _annual_rows(report) -> list[list]:
-    wrap = ParagraphStyle("cell", fontName=font(), fontSize=10, leading=12)
+    """The same cells; long text wrapped the cheapest way reportlab offers (pre-split
+    strings, as the app does), so the floor is reportlab's cost, not Paragraph's."""
+    def wrap(text: str, width_mm: float) -> str:
+        return "\n".join(simpleSplit(text, font(), 10, width_mm * mm)) or ""
+
     rows = [["TT", "Chỉ tiêu", "ĐVT", "2025", "2030", "Năm trước", "Năm báo cáo", "Đánh giá"]]
-    rows += [[line.number, Paragraph(line.name, wrap), line.unit, line.target_2025, line.target_2030,
+    rows += [[line.number, wrap(line.name, 60), line.unit, line.target_2025, line.target_2030,
               cell_value(line.last_year), cell_value(line.this_year), line.evaluation] for line in report.indicators]
-    rows += [[task.number, Paragraph(task.name, wrap), Paragraph(task.lead, wrap), task.status,
-              Paragraph(task.result, wrap), "", "", ""] for task in report.tasks]
+    rows += [[task.number, wrap(task.name, 60), wrap(task.lead, 30), task.status, wrap(task.result, 40), "", "", ""]
+             for task in report.tasks]
     return rows
 
 
@@ -79,26 +71,23 @@ def _appendix_tables(report) -> list[list[list]]:
     return tables
 
 
-def run() -> list[tuple[str, float, float | None, str]]:
+def run():
     font()   # registering the fonts is a one-off cost, not a report's
     report = sample_report()
     consolidated = sample_consolidated(UNITS)
     indicators = sum(1 for line in report.indicators if line.kind != "group")
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        annual = _timed(lambda: build_annual_pdf(report, folder / "annual.pdf"), RUNS)
-        annual_bare = _timed(lambda: _bare(folder / "annual-bare.pdf", [_annual_rows(report)]), RUNS)
-        province = _timed(lambda: build_consolidated_pdf(consolidated, folder / "consolidated.pdf"), 1)
-        province_bare = _timed(lambda: _bare(folder / "consolidated-bare.pdf", _appendix_tables(consolidated)), 1)
-    return [
-        (f"annual report PDF ({indicators} indicators, {len(report.tasks)} tasks)", annual * 1000, annual_bare * 1000,
-         "ms"),
-        (f"consolidated report PDF ({UNITS} units × {len(consolidated.breakdown_indicators)} figures)", province * 1000,
-         province_bare * 1000, "ms"),
-    ]
+        annual = compare(f"annual report PDF ({indicators} indicators, {len(report.tasks)} tasks)",
+                         lambda: build_annual_pdf(report, folder / "annual.pdf"),
+                         lambda: _bare(folder / "annual-bare.pdf", [_annual_rows(report)]),
+                         floor_name="bare reportlab table of the same rows", runs=RUNS, goal=1.5)
+        province = compare(f"consolidated report PDF ({UNITS} units × {len(consolidated.breakdown_indicators)} figures)",
+                           lambda: build_consolidated_pdf(consolidated, folder / "consolidated.pdf"),
+                           lambda: _bare(folder / "consolidated-bare.pdf", _appendix_tables(consolidated)),
+                           floor_name="bare reportlab tables of the same cells", runs=RUNS)
+    return [annual, province]
 
 
 if __name__ == "__main__":
-    from bench_workspace import print_rows
-
-    print_rows(run())
+    print_figures(run())

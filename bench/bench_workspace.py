@@ -1,90 +1,117 @@
-"""Workspace figures: opening (key derivation included) and saving one value, each next
-to a baseline measured in the same run.
+"""Workspace figures, each next to its floor measured alternately in the same run:
+
+- open a small workspace          | the key derivation alone (SQLCipher's own cost is the KDF);
+- open a 50 MiB lead workspace    | open an empty one (goal ≤ 1.2×: open does not scan);
+- save one value (FULL sync)      | plain sqlite3, WAL + synchronous=FULL, the same row and audit row;
+- save 100 values as one batch    | save one value (goal ≤ 2×), when the core has a batch path.
 
     python bench/bench_workspace.py
 """
 
 from __future__ import annotations
 
-import os
+import itertools
 import sqlite3
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent), str(HERE)]
+
+from harness import compare, print_figures  # noqa: E402
 
 from desktop_app.core import entries, keyslots  # noqa: E402
 from desktop_app.core.plans import load_plan_file  # noqa: E402
 from desktop_app.core.workspace import Workspace  # noqa: E402
 
-PLAN = Path(__file__).resolve().parents[1] / "tests" / "data" / "mini_plan.json"
+PLAN = HERE.parent / "tests" / "data" / "mini_plan.json"
 PASSPHRASE = "mật khẩu đo đạc"
-SAVES = 200
+LEAD_MIB = 52
 
 
-def _median_ms(samples: list[float]) -> float:
-    return statistics.median(samples) * 1000
+def _fill_like_a_lead_office(path: Path, plan, target_mib: int) -> None:
+    """A lead workspace after ~1,500 packages: offices, their values and the audit trail."""
+    ws, _ = Workspace.create(path, PASSPHRASE, plan=plan, office_id="so-ldtbxh", role="lead")
+    now = "2026-11-13T08:00:00+00:00"
+    note = "Số liệu do đơn vị báo cáo qua gói dữ liệu, đã đối chiếu với biểu tổng hợp của huyện. " * 2
+    for batch in itertools.count():
+        with ws.transaction() as tx:
+            offices = [(f"xa-{batch:03d}-{n:02d}", f"UBND xã số {batch}-{n}", "local") for n in range(50)]
+            tx.executemany("INSERT INTO offices (id, name, kind, origin) VALUES (?, ?, ?, 'package')", offices)
+            rows = [(plan.code, office, year, f"I.{i}", str(1000 + i), note, "bench", now)
+                    for office, _, _ in offices for year in (2024, 2025, 2026) for i in range(1, 93)]
+            tx.executemany("INSERT INTO indicator_values (plan_code, office_id, year, indicator_id, value_number, note,"
+                           " updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            tx.executemany("INSERT INTO audit (at, actor, action, entity, entity_key, field, new_value, reason)"
+                           " VALUES (?, 'bench', 'import', 'value', ?, 'value', ?, '')",
+                           [(now, f"{r[1]}/{r[2]}/{r[3]}", r[4]) for r in rows])
+        ws.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if path.stat().st_size > target_mib * 2**20:
+            break
+    ws.close()
 
 
-def run() -> list[tuple[str, float, float | None, str]]:
+def run():
     plan = load_plan_file(PLAN)
+    figures = []
     with tempfile.TemporaryDirectory() as scratch:
-        path = Path(scratch) / "bench.tiendo"
-        ws, _ = Workspace.create(path, PASSPHRASE, plan=plan, office_id="so-ldtbxh")
+        folder = Path(scratch)
+        small = folder / "small.tiendo"
+        Workspace.create(small, PASSPHRASE, plan=plan, office_id="so-ldtbxh")[0].close()
+        slots = keyslots.read_slots(small)
+        figures.append(compare(
+            "open a small workspace", lambda: Workspace.open(small, passphrase=PASSPHRASE).close(),
+            lambda: keyslots.open_with_passphrase(slots, PASSPHRASE), floor_name="key derivation (KDF)", runs=7))
+
+        empty = folder / "empty.tiendo"
+        Workspace.create(empty, PASSPHRASE, plan=plan, office_id="so-ldtbxh", role="lead")[0].close()
+        lead = folder / "lead.tiendo"
+        _fill_like_a_lead_office(lead, plan, LEAD_MIB)
+        size = lead.stat().st_size / 2**20
+        figures.append(compare(
+            f"open a {size:.0f} MiB lead workspace", lambda: Workspace.open(lead, passphrase=PASSPHRASE).close(),
+            lambda: Workspace.open(empty, passphrase=PASSPHRASE).close(), floor_name="open an empty lead workspace",
+            runs=7, goal=1.2))
+
+        ws = Workspace.open(small, passphrase=PASSPHRASE)
+        plain = sqlite3.connect(folder / "plain.sqlite", isolation_level=None)
+        plain.execute("PRAGMA journal_mode = WAL")
+        plain.execute("PRAGMA synchronous = FULL")
+        plain.execute("CREATE TABLE v (year INTEGER, indicator TEXT, value TEXT, note TEXT, by TEXT, at TEXT,"
+                      " PRIMARY KEY (year, indicator)) WITHOUT ROWID")
+        plain.execute("CREATE TABLE audit (id INTEGER PRIMARY KEY, at TEXT, actor TEXT, action TEXT, entity TEXT,"
+                      " key TEXT, field TEXT, old TEXT, new TEXT, reason TEXT)")
+        counter = itertools.count()
+
+        def app_save() -> None:
+            n = next(counter)
+            entries.set_value(ws, 2000 + n % 50, "I.3", str(1000 + n), max_change=None, note="n")
+
+        def plain_save() -> None:
+            n = next(counter)
+            plain.execute("BEGIN IMMEDIATE")
+            old = plain.execute("SELECT value FROM v WHERE year = ? AND indicator = 'I.3'", (2000 + n % 50,)).fetchone()
+            plain.execute("INSERT OR REPLACE INTO v VALUES (?, 'I.3', ?, 'n', 'bench', 'now')", (2000 + n % 50, str(n)))
+            plain.execute("INSERT INTO audit (at, actor, action, entity, key, field, old, new, reason)"
+                          " VALUES ('now', 'bench', 'set', 'value', 'k', 'value', ?, ?, '')", (old and old[0], str(n)))
+            plain.execute("COMMIT")
+
+        figures.append(compare("save one value (1 transaction, FULL sync, audit)", app_save, plain_save,
+                               floor_name="plain sqlite3, same durability, same rows", runs=41))
+        set_values = getattr(entries, "set_values", None)
+        if set_values is not None:
+            ids = [i.id for i in ws.plan.indicators if i.kind in ("count", "percent", "ratio")]
+
+            def batch() -> None:
+                n = next(counter)
+                set_values(ws, 2100 + n % 20, {ids[k % len(ids)]: str(100 + k) for k in range(100)})
+            figures.append(compare("save 100 values as one batch", batch, app_save,
+                                   floor_name="save one value (the app's own)", runs=9, goal=2.0))
         ws.close()
-
-        opens, kdfs = [], []
-        slots = keyslots.read_slots(path)
-        for _ in range(5):
-            start = time.perf_counter()
-            keyslots.open_with_passphrase(slots, PASSPHRASE)
-            kdfs.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            Workspace.open(path, passphrase=PASSPHRASE).close()
-            opens.append(time.perf_counter() - start)
-
-        ws = Workspace.open(path, passphrase=PASSPHRASE)
-        saves = []
-        for i in range(SAVES):
-            start = time.perf_counter()
-            entries.set_value(ws, 2000 + i, "I.3", str(1000 + i), max_change=None, note="n")
-            saves.append(time.perf_counter() - start)
-        ws.close()
-
-        baseline_path = Path(scratch) / "plain.sqlite"
-        conn = sqlite3.connect(baseline_path, isolation_level=None)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("CREATE TABLE v (year INTEGER, indicator TEXT, value TEXT, note TEXT, PRIMARY KEY (year, indicator))")
-        conn.execute("CREATE TABLE audit (id INTEGER PRIMARY KEY, at TEXT, key TEXT, old TEXT, new TEXT)")
-        plain = []
-        for i in range(SAVES):
-            start = time.perf_counter()
-            conn.execute("BEGIN IMMEDIATE")
-            conn.execute("INSERT OR REPLACE INTO v VALUES (?, 'I.3', ?, 'n')", (2000 + i, str(1000 + i)))
-            conn.execute("INSERT INTO audit (at, key, old, new) VALUES ('now', 'k', NULL, ?)", (str(1000 + i),))
-            conn.execute("COMMIT")
-            plain.append(time.perf_counter() - start)
-        conn.close()
-
-    kdf = _median_ms(kdfs)
-    return [
-        ("open workspace (key derivation included)", _median_ms(opens), kdf, "ms"),
-        ("save one value (1 transaction, FULL sync, audit)", _median_ms(saves), _median_ms(plain), "ms"),
-    ]
-
-
-def print_rows(rows) -> None:
-    print(f"{'figure':58} {'value':>10} {'baseline':>10} {'ratio':>7}")
-    for figure, value, baseline, unit in rows:
-        ratio = f"{value / baseline:.2f}" if baseline else "-"
-        base = f"{baseline:.2f} {unit}" if baseline is not None else "-"
-        print(f"{figure:58} {value:8.2f} {unit} {base:>10} {ratio:>7}")
+        plain.close()
+    return figures
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    print_rows(run())
+    print_figures(run())

@@ -12,8 +12,7 @@ import importlib
 import sys
 
 from desktop_app import __version__
-from desktop_app.core.errors import TienDoError
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import N_, _
 
 # Each module adds its subcommands with ``register(subparsers)``; a command is a function
 # of the parsed arguments that returns the exit status.
@@ -25,14 +24,57 @@ COMMAND_MODULES = (
     "desktop_app.commands.exchange",
 )
 
+# Which module registers each command, with its one-line help: `tiendo --help` lists them
+# without importing the core (SQLCipher, reportlab, PySide-free but heavy), and a command
+# imports only its own module.  tests/cli/test_cli_startup.py keeps this table in step
+# with what the modules register; a command missing here still works (all modules load).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("workspace", N_("create a workspace")),
+    "passwd": ("workspace", N_("change the passphrase")),
+    "recover": ("workspace", N_("open with the recovery code and set a new passphrase")),
+    "backup": ("workspace", N_("make an encrypted backup")),
+    "restore": ("workspace", N_("restore a backup")),
+    "check": ("workspace", N_("check a workspace's integrity")),
+    "set": ("entries", N_("record an indicator's value for a year")),
+    "no-data": ("entries", N_("record that there is no data for an indicator, and why")),
+    "judge": ("entries", N_("record whether a word target was achieved")),
+    "task": ("entries", N_("record a task's progress")),
+    "narrative": ("entries", N_("set a narrative section of the year's report")),
+    "show": ("entries", N_("show a year's values and evaluations")),
+    "plans": ("plans", N_("list the plans")),
+    "indicators": ("plans", N_("list a plan's indicators")),
+    "tasks": ("plans", N_("list a plan's tasks")),
+    "plan-export": ("plans", N_("write a plan as an .xlsx template")),
+    "plan-import": ("plans", N_("read a plan from an .xlsx file and add it to the plans")),
+    "report": ("reports", N_("write the year's report, or a review report, as PDF (and Excel)")),
+    "report-consolidated": ("reports", N_("write the province's consolidated report (lead office)")),
+    "sign-off": ("reports", N_("finish the year: record the signer and lock it")),
+    "reopen": ("reports", N_("reopen a signed year (the reason is kept)")),
+    "sign": ("reports", N_("sign a report PDF digitally (PAdES)")),
+    "verify": ("reports", N_("check the signatures of a PDF")),
+    "keys": ("exchange", N_("export, load or show exchange keys")),
+    "export": ("exchange", N_("write the year's data package for the lead office")),
+    "import": ("exchange", N_("import offices' packages (lead office)")),
+    "submissions": ("exchange", N_("who has reported for a year (lead office)")),
+    "consolidate": ("exchange", N_("the province's figures from the offices' values (lead office)")),
+    "national": ("exchange", N_("export consolidated values for national systems")),
+    "add-office": ("exchange", N_("add an office or commune that reports (lead office)")),
+    "plan-update": ("exchange", N_("send (lead office) or apply (reporting office) a plan update")),
+    "lead-key": ("exchange", N_("save the lead office's secret key to a file, or load it on a new computer")),
+}
 
-def build_parser() -> argparse.ArgumentParser:
+
+def _new_parser() -> tuple[argparse.ArgumentParser, object]:
     parser = argparse.ArgumentParser(prog="tiendo", description=_("TienDo: progress reports on provincial social-policy plans."))
     parser.add_argument("--version", action="version", version=f"TienDo {__version__}")
     parser.add_argument("--lang", choices=("vi", "en"), help=_("language of messages (default: Vietnamese)"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     subparsers.required = True
-    for name in COMMAND_MODULES:
+    return parser, subparsers
+
+
+def _register(subparsers, names) -> None:
+    for name in names:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as error:
@@ -40,7 +82,39 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue  # an area not built yet
         module.register(subparsers)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every command; given a known ``command``, only that command's module."""
+    parser, subparsers = _new_parser()
+    if command in COMMANDS:
+        _register(subparsers, [f"desktop_app.commands.{COMMANDS[command][0]}"])
+    else:
+        _register(subparsers, COMMAND_MODULES)
     return parser
+
+
+def _listing_parser() -> argparse.ArgumentParser:
+    """Enough to print `tiendo --help` (or the usage error without a command), no imports."""
+    parser, subparsers = _new_parser()
+    for name, (_module, help_text) in COMMANDS.items():
+        subparsers.add_parser(name, help=_(help_text))
+    return parser
+
+
+def command_of(argv: list[str]) -> str | None:
+    """The subcommand named on the command line, if any (``--lang vi`` may come first)."""
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        if word == "--lang":
+            index += 2
+            continue
+        if word.startswith("--lang="):
+            index += 1
+            continue
+        return None if word.startswith("-") else word
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,8 +128,11 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
-    parser = build_parser()
+    command = command_of(argv)
+    parser = build_parser(command) if command else _listing_parser()
     args = parser.parse_args(argv)
+    from desktop_app.core.errors import TienDoError
+
     try:
         return int(args.handler(args) or 0)
     except TienDoError as error:

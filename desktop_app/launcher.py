@@ -18,8 +18,10 @@ def wants_cli(argv: list[str]) -> bool:
         return True
     if first.startswith("-"):
         return False
-    from desktop_app.cli import build_parser
+    from desktop_app.cli import COMMANDS, build_parser
 
+    if first in COMMANDS:
+        return True
     commands = build_parser()._subparsers._group_actions[0].choices  # argparse keeps them here
     return first in commands
 

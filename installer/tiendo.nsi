@@ -28,6 +28,8 @@ InstallDir "$LOCALAPPDATA\Programs\TienDo"
 InstallDirRegKey HKCU "Software\TienDo" "InstallDir"
 
 !include "MUI2.nsh"
+!include "WinVer.nsh"
+!include "x64.nsh"
 !define MUI_ABORTWARNING
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${APP_EXE}"
 
@@ -50,9 +52,17 @@ LangString WORKSPACE_TYPE ${LANG_VIETNAMESE} "Tệp dữ liệu TienDo"
 LangString WORKSPACE_TYPE ${LANG_ENGLISH} "TienDo workspace"
 LangString KEEP_DATA ${LANG_VIETNAMESE} "Dữ liệu của bạn trong thư mục %APPDATA%\TienDo được giữ nguyên."
 LangString KEEP_DATA ${LANG_ENGLISH} "Your data in %APPDATA%\TienDo is kept."
+; Qt 6 runs only on 64-bit Windows 10 or newer: say so before copying anything.
+LangString NEEDS_WINDOWS ${LANG_VIETNAMESE} "TienDo cần Windows 10 (64-bit) trở lên. Máy này không chạy được TienDo."
+LangString NEEDS_WINDOWS ${LANG_ENGLISH} "TienDo needs 64-bit Windows 10 or newer. It cannot run on this computer."
 
 Function .onInit
   !insertmacro MUI_LANGDLL_DISPLAY
+  ${IfNot} ${RunningX64}
+  ${OrIfNot} ${AtLeastWin10}
+    MessageBox MB_ICONSTOP|MB_OK "$(NEEDS_WINDOWS)"
+    Abort
+  ${EndIf}
 FunctionEnd
 
 Section "TienDo" SecMain

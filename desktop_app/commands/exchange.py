@@ -1,5 +1,5 @@
-"""keys, export, import, submissions, consolidate, national, offices, plan-update, and the
-lead office's roster (offices), per-indicator view and several plans (lead-plans)."""
+"""keys, lead-key, export, import, submissions, consolidate, national, offices, plan-update,
+and the lead office's roster (offices), per-indicator view and several plans (lead-plans)."""
 
 from __future__ import annotations
 
@@ -19,10 +19,19 @@ def register(subparsers) -> None:
     p.add_argument("file", type=Path, nargs="?")
     p.set_defaults(handler=keys)
 
+    p = subparsers.add_parser("lead-key", help=_("save the lead office's secret key to a file, or load it on a new computer"))
+    p.add_argument("action", choices=("export", "import"))
+    p.add_argument("workspace", type=Path)
+    p.add_argument("file", type=Path)
+    p.add_argument("--replace", action="store_true", help=_("with import: replace this workspace's own lead key"))
+    p.set_defaults(handler=lead_key)
+
     p = subparsers.add_parser("export", help=_("write the year's data package for the lead office"))
     p.add_argument("workspace", type=Path)
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--to", type=Path, required=True, help=_("folder, e.g. the USB drive"))
+    p.add_argument("--draft", action="store_true",
+                   help=_("share the year before sign-off, marked as a draft (it does not count as the report)"))
     p.set_defaults(handler=export)
 
     p = subparsers.add_parser("import", help=_("import offices' packages (lead office)"))
@@ -82,9 +91,12 @@ def register(subparsers) -> None:
 
     p = subparsers.add_parser("national", help=_("export consolidated values for national systems"))
     p.add_argument("workspace", type=Path)
-    p.add_argument("--year", type=int, required=True)
-    p.add_argument("--format", choices=("adx", "dhis2", "csv"), required=True)
-    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--year", type=int)
+    p.add_argument("--format", choices=("adx", "dhis2", "csv"))
+    p.add_argument("-o", "--output", type=Path)
+    p.add_argument("--mapping", type=Path, help=_("a mapping file from global ids to the national system's codes or UIDs"))
+    p.add_argument("--write-mapping", type=Path, metavar="FILE",
+                   help=_("write a mapping file listing every global id, to fill in"))
     p.set_defaults(handler=national)
 
     p = subparsers.add_parser("add-office", help=_("add an office or commune that reports (lead office)"))
@@ -130,12 +142,34 @@ def keys(args) -> int:
     return 0
 
 
+def lead_key(args) -> int:
+    """The key file's passphrase comes from TIENDO_KEY_PASSPHRASE, otherwise a prompt."""
+    import os
+
+    from desktop_app.core.exchange import lead_key as lead
+
+    given = os.environ.get("TIENDO_KEY_PASSPHRASE")
+    with _open(args.workspace) as ws:
+        if args.action == "export":
+            first, again = secrets.new_passphrase("TIENDO_KEY_PASSPHRASE")
+            info = lead.export_lead_key(ws, args.file, first, again)
+            print(_("The lead key {fingerprint} is saved in {file}: keep it apart from this computer.",
+                    fingerprint=info.fingerprint, file=args.file))
+        else:
+            key_passphrase = given if given is not None else secrets._ask(_("Passphrase of the key file: "))
+            info = lead.import_lead_key(ws, args.file, key_passphrase, replace=args.replace)
+            print(_("This workspace now holds the lead key {fingerprint}.", fingerprint=info.fingerprint))
+    return 0
+
+
 def export(args) -> int:
     from desktop_app.core.exchange.exporter import export_year
 
     with _open(args.workspace) as ws:
-        result = export_year(ws, args.year, args.to)
+        result = export_year(ws, args.year, args.to, draft=True if args.draft else False)
     print(result.path)
+    if result.submission == "draft":
+        print(_("Shared as a draft: the lead office will not count it as the office's report."))
     return 0
 
 
@@ -315,11 +349,18 @@ def consolidate(args) -> int:
 
 
 def national(args) -> int:
+    from desktop_app.core.errors import InputError
     from desktop_app.core.exchange.consolidate import consolidate as run
-    from desktop_app.core.exchange.national import write_national
+    from desktop_app.core.exchange.national import read_mapping, write_mapping_template, write_national
 
+    if args.write_mapping is None and (args.year is None or args.format is None or args.output is None):
+        raise InputError("Give --year, --format and --output (or --write-mapping FILE).")
+    mapping = read_mapping(args.mapping) if args.mapping else None
     with _open(args.workspace) as ws:
-        path = write_national(ws, args.year, run(ws, args.year), args.format, args.output)
+        if args.write_mapping is not None:
+            print(write_mapping_template(ws, args.write_mapping))
+            return 0
+        path = write_national(ws, args.year, run(ws, args.year), args.format, args.output, mapping)
     print(path)
     return 0
 

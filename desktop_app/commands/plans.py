@@ -19,8 +19,8 @@ def register(subparsers) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=indicators)
 
-    p = subparsers.add_parser("tasks", help=_("list a plan's tasks"))
-    p.add_argument("plan")
+    p = subparsers.add_parser("tasks", help=_("list a plan's tasks, or (given a workspace) the office's own task form"))
+    p.add_argument("plan", help=_("plan code, plan file, or a workspace"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=tasks)
 
@@ -92,9 +92,19 @@ def indicators(args) -> int:
     return 0
 
 
+def _is_workspace(text: str) -> bool:
+    from desktop_app.core.workspace import SUFFIX
+
+    path = Path(text)
+    return path.suffix == SUFFIX and path.is_file()
+
+
 def tasks(args) -> int:
     from desktop_app.commands.workspace import load_plan_argument
+    from desktop_app.core.model import unsaid
 
+    if _is_workspace(args.plan):
+        return _office_tasks(args)
     plan = load_plan_argument(args.plan)
     rows = [
         {
@@ -109,7 +119,7 @@ def tasks(args) -> int:
         return 0
     print_table(
         [_("Id"), _("Task"), _("Lead office"), _("Time")],
-        [[r["id"], r["name"], r["lead"], r["time"]] for r in rows],
+        [[r["id"], r["name"], unsaid(r["lead"]), unsaid(r["time"])] for r in rows],
     )
     return 0
 
@@ -132,4 +142,26 @@ def plan_import(args) -> int:
         return 0
     path = install_plan(plan)
     print(_("Plan {code} added: {path}", code=plan.code, path=path))
+    return 0
+
+
+def _office_tasks(args) -> int:
+    """The office's own task form: its tasks, or a local authority's sections."""
+    from desktop_app.commands import secrets
+    from desktop_app.core import forms
+    from desktop_app.core.workspace import Workspace
+
+    with Workspace.open(Path(args.plan), passphrase=secrets.passphrase()) as ws:
+        plan = ws.plan
+        form = forms.office_form(ws)
+        rows = [
+            {"id": item.id, "section": item.section, "number": item.number, "name": item.name,
+             "tasks": list(item.task_ids), "lead": plan.office_names(item.lead),
+             "time": "; ".join(dict.fromkeys(plan.task(t).time for t in item.task_ids if plan.task(t).time))}
+            for item in form.tasks
+        ]
+    if args.json:
+        print_json(rows)
+        return 0
+    print_table([_("Id"), _("Task"), _("Lead office"), _("Time")], [[r["id"], r["name"], r["lead"], r["time"]] for r in rows])
     return 0

@@ -14,11 +14,18 @@ from desktop_app.core.workspace import Workspace
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("report", help=_("write the year's report as PDF (and Excel)"))
+    p = subparsers.add_parser(
+        "report", help=_("write the year's report, or a review report, as PDF (and Excel)"),
+        description=_("Writes the annual report of --year, or with --review YEAR the review report the plan "
+                      "names for that year (a phase review, \"sơ kết\", or the final review, \"tổng kết\"). "
+                      "A year not signed off prints with a \"DỰ THẢO\" (draft) stamp on every page."))
     p.add_argument("workspace", type=Path)
-    p.add_argument("--year", type=int, required=True)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--year", type=int, help=_("the year of the annual report"))
+    which.add_argument("--review", type=int, metavar="YEAR",
+                       help=_("the review report of YEAR, one of the plan's review years (e.g. 2025, 2030)"))
     p.add_argument("-o", "--output", type=Path, required=True)
-    p.add_argument("--xlsx", type=Path, help=_("also write the tables to this .xlsx file"))
+    p.add_argument("--xlsx", type=Path, help=_("also write the tables to this .xlsx file (annual report)"))
     p.set_defaults(handler=report)
 
     p = subparsers.add_parser("report-consolidated", help=_("write the province's consolidated report (lead office)"))
@@ -29,13 +36,29 @@ def register(subparsers) -> None:
     p.add_argument("--plan", help=_("the plan (when the workspace holds several)"))
     p.set_defaults(handler=report_consolidated)
 
-    p = subparsers.add_parser("sign-off", help=_("finish the year: record the signer and lock it"))
+    p = subparsers.add_parser(
+        "sign-off", help=_("finish the year: record the signer and lock it"),
+        description=_("Records who signs the year's report and locks the year. The signature block is printed as "
+                      "Decree 30 lays it out: the authority line(s), the title, the room for the signature, the "
+                      "name. Example: --authority \"TM. ỦY BAN NHÂN DÂN\" --authority \"KT. CHỦ TỊCH\" "
+                      "--title \"PHÓ CHỦ TỊCH\"."))
     p.add_argument("workspace", type=Path)
     p.add_argument("--year", type=int, required=True)
-    p.add_argument("--signer", required=True)
-    p.add_argument("--title", required=True)
-    p.add_argument("--authority", default="")
+    p.add_argument("--signer", required=True, help=_("the name of the person who signs, e.g. Nguyễn Văn An"))
+    p.add_argument("--title", default="",
+                   help=_("the signer's own title, e.g. \"PHÓ CHỦ TỊCH\", \"PHÓ GIÁM ĐỐC\"; a line break (or "
+                          "\\n) starts a new line and is printed as written; may be empty only after \"Q. …\""))
+    p.add_argument("--authority", action="append", default=[],
+                   help=_("a line of the signing authority, once per line, in this order: \"TM. <collective>\" "
+                          "(for the collective, e.g. TM. ỦY BAN NHÂN DÂN), then \"KT. <head>\" (a deputy signs "
+                          "for the head), \"Q. <head>\" (acting head), \"TL. <head>\" or \"TUQ. <head>\" (by "
+                          "order or authorisation); none when the head signs in person"))
     p.add_argument("--number", help=_("report number, e.g. 245/BC-SLĐTBXH"))
+    p.add_argument("--place", help=_("the place name before the date (kept for later reports); default: the "
+                                     "commune or district of a local office, the province for others"))
+    p.add_argument("--to", dest="addressee", action="append",
+                   help=_("a \"Kính gửi\" addressee (once per addressee, kept for later reports); "
+                          "--to \"\" prints none; default: the office the report goes up to"))
     p.set_defaults(handler=sign_off)
 
     p = subparsers.add_parser("reopen", help=_("reopen a signed year (the reason is kept)"))
@@ -61,11 +84,17 @@ def register(subparsers) -> None:
 
 def report(args) -> int:
     from desktop_app.core.reports.build import write_year_pdf, write_year_xlsx
+    from desktop_app.core.reports.review import write_review_pdf
 
+    if args.review is not None and args.xlsx:
+        raise InputError("--xlsx goes with the annual report (--year), not with --review.")
     with Workspace.open(args.workspace, passphrase=secrets.passphrase()) as ws:
-        result = write_year_pdf(ws, args.year, args.output)
-        if args.xlsx:
-            write_year_xlsx(ws, args.year, args.xlsx)
+        if args.review is not None:
+            result = write_review_pdf(ws, args.review, args.output)
+        else:
+            result = write_year_pdf(ws, args.year, args.output)
+            if args.xlsx:
+                write_year_xlsx(ws, args.year, args.xlsx)
     print(_("{path}: {pages} page(s)", path=args.output, pages=result.pages))
     return 0
 
@@ -89,8 +118,10 @@ def sign_off(args) -> int:
     from desktop_app.core.signoff import sign_year
 
     with Workspace.open(args.workspace, passphrase=secrets.passphrase()) as ws:
+        addressee = None if args.addressee is None else "\n".join(args.addressee)
         state = sign_year(ws, args.year, signer_name=args.signer, signer_title=args.title,
-                          signer_authority=args.authority, report_number=args.number)
+                          signer_authority="\n".join(args.authority), report_number=args.number,
+                          place=args.place, addressee=addressee)
     print(_("The {year} report is signed (revision {revision}); data fingerprint {fingerprint}.",
             year=args.year, revision=state.revision, fingerprint=state.fingerprint))
     return 0

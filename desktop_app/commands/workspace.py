@@ -35,7 +35,7 @@ def register(subparsers) -> None:
 
     p = subparsers.add_parser("backup", help=_("make an encrypted backup"))
     p.add_argument("workspace", type=Path)
-    p.add_argument("destination", type=Path)
+    p.add_argument("destination", help=_("a backup file, or a folder to write it in"))
     p.set_defaults(handler=backup)
 
     p = subparsers.add_parser("restore", help=_("restore a backup"))
@@ -105,9 +105,23 @@ def recover(args) -> int:
     return 0
 
 
+def backup_destination(workspace_path: Path, destination: str | Path) -> Path:
+    """A folder (existing, or written with a trailing slash) gets a dated file inside it."""
+    from desktop_app.core import clock
+    from desktop_app.core.workspace import BACKUP_SUFFIX
+
+    text = str(destination)
+    path = Path(destination)
+    if path.is_dir() or text.endswith(("/", "\\")):
+        path.mkdir(parents=True, exist_ok=True)
+        stamp = clock.local_now().strftime("%Y%m%d-%H%M%S")
+        return path / f"{Path(workspace_path).stem}-{stamp}{BACKUP_SUFFIX}"
+    return path
+
+
 def backup(args) -> int:
     with Workspace.open(args.workspace, passphrase=secrets.passphrase()) as workspace:
-        destination = workspace.backup(args.destination)
+        destination = workspace.backup(backup_destination(args.workspace, args.destination))
     print(destination)
     return 0
 

@@ -1,5 +1,8 @@
 """A filled-in workspace to try TienDo with: the Khánh Hòa plan, three years of
-plausible values, task progress and report text.  Nothing here is real data."""
+plausible values, task progress and report text.  Nothing here is real data.
+
+The years follow the clock: this year (still being filled in) and the two before it
+(the last one signed), whatever year the program is run in."""
 
 from __future__ import annotations
 
@@ -7,15 +10,23 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
-from desktop_app.core import entries, signoff
+from desktop_app.core import clock, entries, forms, signoff
 from desktop_app.core.errors import TienDoError
 from desktop_app.core.model import Indicator, Plan
 from desktop_app.core.plans import bundled_plan_codes, load_bundled_plan
 from desktop_app.core.workspace import Workspace
 
 DEMO_PLAN = "khanhhoa-2024"
-DEMO_YEARS = (2024, 2025, 2026)
-SIGNED_YEAR = 2025
+
+
+def demo_years() -> tuple[int, int, int]:
+    """The two years before this one and this one, by the program's clock."""
+    this_year = clock.today().year
+    return this_year - 2, this_year - 1, this_year
+
+
+def signed_year() -> int:
+    return demo_years()[1]
 
 NARRATIVE = {
     "results": (
@@ -59,35 +70,38 @@ def create_demo_workspace(path: Path, passphrase: str, *, progress=None) -> tupl
 def fill_demo_data(ws: Workspace, *, progress=None, seed: int = 2026) -> None:
     rng = random.Random(seed)
     plan = ws.plan
+    years = demo_years()
     assigned = entries.assigned_ids(ws, "indicator")
     indicators = [i for i in plan.indicators if i.id in assigned and not plan.is_heading(i.id)]
-    total = len(indicators) * len(DEMO_YEARS) + len(plan.tasks)
+    on_form = set(forms.office_form(ws).task_ids)
+    tasks = [t for t in plan.tasks if t.id in on_form]
+    total = len(indicators) * len(years) + len(tasks)
     done = 0
     for indicator in indicators:
         base = _plausible(indicator, rng)
-        for offset, year in enumerate(DEMO_YEARS):
+        for offset, year in enumerate(years):
             done += 1
             if progress:
                 progress(done, total)
-            if year == DEMO_YEARS[-1] and rng.random() < 0.35:
+            if year == years[-1] and rng.random() < 0.35:
                 continue  # the current year is still being filled in
             _record(ws, indicator, year, base, offset, rng)
-    for task in plan.tasks:
+    for task in tasks:
         done += 1
         if progress:
             progress(done, total)
-        for year in DEMO_YEARS:
-            status = rng.choice(["done", "done", "in_progress", "behind"] if year < 2026 else ["in_progress", "not_started", "done"])
+        for year in years:
+            status = rng.choice(["done", "done", "in_progress", "behind"] if year < years[-1] else ["in_progress", "not_started", "done"])
             entries.set_task_progress(
                 ws, year, task.id, status=status,
                 result="Đã triển khai theo kế hoạch." if status != "not_started" else "",
                 evidence_number=f"{rng.randint(10, 300)}/KH-SLĐTBXH" if status == "done" else "",
                 evidence_date=f"{rng.randint(1, 28):02d}/{rng.randint(1, 10):02d}/{year}" if status == "done" else None,
             )
-    for year in DEMO_YEARS:
+    for year in years:
         for section, text in NARRATIVE.items():
             entries.set_narrative(ws, year, section, text.format(year=year, next_year=year + 1))
-    _sign_if_ready(ws, SIGNED_YEAR)
+    _sign_if_ready(ws, signed_year())
 
 
 def _sign_if_ready(ws: Workspace, year: int) -> None:

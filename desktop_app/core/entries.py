@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import uuid
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -246,7 +248,7 @@ def interpret(indicator: Indicator, raw: str | Decimal | None) -> Decimal | str 
         if not text:
             return None
         try:
-            number = parse_number(text, field=indicator.id)
+            number = clerk_number(text, field=indicator.id)
         except InputError:
             if _accepts_words(indicator):
                 return text
@@ -584,3 +586,252 @@ def year_snapshot(ws: Workspace, year: int, office_id: str | None = None) -> dic
 
 def snapshot_json(snapshot: dict) -> str:
     return json.dumps(snapshot, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+# -- numbers as clerks type them -------------------------------------------------------------
+
+_PLAIN = re.compile(r"^-?\d{1,15}(,\d{1,15})?$")
+_DOT_DECIMAL = re.compile(r"^[+-]?\d+\.\d+$")
+_DOT_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
+
+
+def clerk_number(text: str, *, field: str | None = None) -> Decimal:
+    """A number as a clerk types or pastes it: Vietnamese notation first (``2,8``,
+    ``1.234,5``, ``2.800`` = two thousand eight hundred), then a dot for decimals where
+    it cannot be a thousands separator (``2.8``, ``99.5``, ``2.85``); a trailing ``%``
+    is ignored.  Anything else is refused as :func:`text.parse_number` refuses it."""
+    raw = clean(text).replace("\u00a0", "").replace(" ", "")
+    if raw.endswith("%"):
+        raw = raw[:-1]
+    if _PLAIN.match(raw):  # "12", "2,8": one reading only, no need for Babel (a paste of 100 rows)
+        return Decimal(raw.replace(",", "."))
+    try:
+        return parse_number(raw, field=field)
+    except InputError:
+        if _DOT_DECIMAL.match(raw) and not _DOT_THOUSANDS.match(raw):
+            return Decimal(raw)
+        raise
+
+
+# -- many values at once ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ValueRow:
+    """One row of a paste or a values file: ``line`` is where it came from (the line
+    number a spreadsheet shows), used in refusals."""
+
+    indicator_id: str
+    value: str | Decimal | None
+    source: str | None = None
+    note: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class RowRefusal:
+    index: int
+    line: int | None
+    indicator_id: str
+    error: InputError
+
+    def message(self, language: str | None = None) -> str:
+        return self.error.message(language)
+
+
+ROWS_REFUSED = N_("{count} row(s) refused, nothing was saved; line {line}: {detail}")
+
+
+class RowsRefusedError(InputError):
+    """Some rows of a bulk entry cannot be saved; nothing was.  ``refusals`` has each one."""
+
+    refusals: list[RowRefusal]
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    """What a bulk entry saved, what was there before (for one undo step), and the audit
+    batch that groups its rows."""
+
+    records: tuple[ValueRecord, ...]
+    previous: dict[str, ValueRecord | None]
+    batch: str
+
+
+def _as_row(row: ValueRow | tuple | dict, index: int) -> ValueRow:
+    if isinstance(row, ValueRow):
+        return row
+    if isinstance(row, dict):
+        return ValueRow(str(row.get("id") or row.get("indicator_id") or ""), row.get("value"), row.get("source"),
+                        row.get("note"), row.get("line"))
+    return ValueRow(*row)
+
+
+def prepare_value(
+    ws: Workspace, year: int, indicator_id: str, raw: str | Decimal | None, *, old: ValueRecord | None,
+    previous: ValueRecord | None, source: str | None = None, note: str | None = None, limit: Decimal,
+) -> ValueRecord:
+    """The record a value would be saved as, checked as ``set_value`` checks it; raises
+    InputError (NoteRequiredError for a large move without a note)."""
+    indicator = ws.plan.indicator(clean(indicator_id))
+    if raw is None or (isinstance(raw, str) and not clean(raw)):
+        raise InputError("A number is required.", where=Location(field=indicator.id))
+    actual = interpret(indicator, raw)
+    number = actual if isinstance(actual, Decimal) else None
+    text = actual if isinstance(actual, str) else None
+    note_text = nfc(note).strip() if note is not None else (old.note if old else "")
+    source_text = nfc(source).strip() if source is not None else (old.source if old else "")
+    if (
+        indicator.measure == "value"
+        and is_large_change(previous.number if previous else None, number, limit)
+        and not note_text
+        and not (old and old.number == number)
+    ):
+        raise NoteRequiredError(
+            "The value moves more than {share}% from last year's ({previous}); add a note that says why.",
+            where=Location(field=indicator.id),
+            share=format_number(limit * 100),
+            previous=format_number(previous.number),
+        )
+    return ValueRecord(
+        indicator_id=indicator.id, year=year, number=number, text=text, no_data_reason=None,
+        judgement=old.judgement if old else None, source=source_text, note=note_text,
+        updated_by=ws.actor, updated_at=now_utc(),
+    )
+
+
+def set_values(
+    ws: Workspace, year: int, rows, *, office_id: str | None = None, max_change: Decimal | None = None,
+) -> BulkResult:
+    """Save many values (a paste from Excel, a values file) as one action: one
+    transaction, all rows or none, one audit batch.  When any row is refused nothing is
+    saved and RowsRefusedError lists every refused row with its reason."""
+    office_id = office_id or ws.office_id
+    ensure_unlocked(ws, year)
+    rows = [_as_row(row, index) for index, row in enumerate(rows)]
+    current = values(ws, year, office_id)
+    before = values(ws, year - 1, office_id)
+    limit = max_change if max_change is not None else max_change_setting(ws)
+    refusals: list[RowRefusal] = []
+    records: list[ValueRecord] = []
+    seen: dict[str, int] = {}
+    for index, row in enumerate(rows):
+        indicator_id = clean(row.indicator_id)
+        try:
+            if indicator_id in seen:
+                raise InputError("The indicator “{indicator}” is given twice (line {line}).", where=Location(field=indicator_id),
+                                 indicator=indicator_id, line=rows[seen[indicator_id]].line or seen[indicator_id] + 1)
+            if not indicator_id:
+                raise InputError("The field is empty.", where=Location(field="id"))
+            seen[indicator_id] = index
+            records.append(prepare_value(ws, year, indicator_id, row.value, old=current.get(indicator_id),
+                                         previous=before.get(indicator_id), source=row.source, note=row.note, limit=limit))
+        except InputError as error:
+            refusals.append(RowRefusal(index, row.line, indicator_id, error))
+    if refusals:
+        first = refusals[0]
+        error = RowsRefusedError(
+            ROWS_REFUSED,
+            count=len(refusals), line=first.line if first.line is not None else first.index + 1, detail=first.error,
+        )
+        error.refusals = refusals
+        raise error
+    batch = uuid.uuid4().hex[:12]
+    previous = {r.indicator_id: current.get(r.indicator_id) for r in records}
+    with ws.transaction() as tx:
+        write_value_rows(tx, ws.plan_code, office_id, records)
+        _audit_batch(ws, tx, office_id, year, records, previous, batch)
+    return BulkResult(tuple(records), previous, batch)
+
+
+def _audit_batch(ws: Workspace, tx, office_id: str, year: int, records, previous, batch: str) -> None:
+    """The audit rows of a bulk action, written at once: one stamp, one statement."""
+    at, reason = now_utc(), f"batch {batch}"
+    tx.executemany(
+        "INSERT INTO audit (at, actor, action, entity, entity_key, field, old_value, new_value, reason)"
+        " VALUES (?, ?, 'set', 'value', ?, ?, ?, ?, ?)",
+        [
+            (at, ws.actor, _value_key(ws, office_id, year, record.indicator_id), field, old_text, new_text, reason)
+            for record in records
+            for field, old_text, new_text in _changes(previous[record.indicator_id], record)
+        ],
+    )
+
+
+def mark_no_data_many(ws: Workspace, year: int, indicator_ids, reason: str, *, office_id: str | None = None) -> BulkResult:
+    """"No data" with one reason for many indicators: one transaction, one audit batch."""
+    reason = clean(reason)
+    ids = list(dict.fromkeys(clean(i) for i in indicator_ids))
+    if not ids:
+        raise InputError("Choose at least one indicator.")
+    for indicator_id in ids:
+        ws.plan.indicator(indicator_id)
+    if not reason:
+        raise InputError("Say why there is no data.", where=Location(field=ids[0]))
+    office_id = office_id or ws.office_id
+    ensure_unlocked(ws, year)
+    current = values(ws, year, office_id)
+    records = [
+        ValueRecord(indicator_id=i, year=year, no_data_reason=reason, source=current[i].source if i in current else "",
+                    note=current[i].note if i in current else "", updated_by=ws.actor, updated_at=now_utc())
+        for i in ids
+    ]
+    batch = uuid.uuid4().hex[:12]
+    previous = {i: current.get(i) for i in ids}
+    with ws.transaction() as tx:
+        write_value_rows(tx, ws.plan_code, office_id, records)
+        _audit_batch(ws, tx, office_id, year, records, previous, batch)
+    return BulkResult(tuple(records), previous, batch)
+
+
+def restore_values(ws: Workspace, year: int, records: dict[str, ValueRecord | None], *, office_id: str | None = None) -> None:
+    """Put many values back as they were (the undo of a paste): one transaction."""
+    office_id = office_id or ws.office_id
+    ensure_unlocked(ws, year)
+    current = values(ws, year, office_id)
+    batch = uuid.uuid4().hex[:12]
+    with ws.transaction() as tx:
+        for indicator_id, record in records.items():
+            key = _value_key(ws, office_id, year, indicator_id)
+            old = current.get(indicator_id)
+            if record is None:
+                if old is not None:
+                    tx.execute("DELETE FROM indicator_values WHERE plan_code = ? AND office_id = ? AND year = ?"
+                               " AND indicator_id = ?", (ws.plan_code, office_id, year, indicator_id))
+                    ws.audit(tx, "clear", "value", key, field="value", old_value=_describe(old), reason=f"batch {batch}")
+                continue
+            write_value_row(tx, ws.plan_code, office_id, record)
+            for field, old_text, new_text in _changes(old, record):
+                ws.audit(tx, "set", "value", key, field=field, old_value=old_text, new_value=new_text, reason=f"batch {batch}")
+
+
+def set_tasks_progress(
+    ws: Workspace, year: int, task_ids, *, status: str, result: str = "", evidence_number: str = "",
+    evidence_date: str | dt.date | None = None, office_id: str | None = None,
+) -> list[TaskProgress]:
+    """The same progress for several tasks (a section of the plan reported as one): one transaction."""
+    task_ids = list(dict.fromkeys(task_ids))
+    for task_id in task_ids:
+        ws.plan.task(task_id)
+    if status not in TASK_STATUSES:
+        raise InputError("Unknown task status “{status}”.", where=Location(field=task_ids[0] if task_ids else None),
+                         status=status)
+    office_id = office_id or ws.office_id
+    ensure_unlocked(ws, year)
+    if isinstance(evidence_date, str):
+        evidence_date = parse_date(evidence_date, field=task_ids[0] if task_ids else None) if evidence_date.strip() else None
+    existing = task_progress(ws, year, office_id)
+    records = []
+    with ws.transaction() as tx:
+        for task_id in task_ids:
+            record = TaskProgress(task_id, year, status, nfc(result).strip(), clean(evidence_number), evidence_date,
+                                  ws.actor, now_utc())
+            old = existing.get(task_id)
+            write_task_row(tx, ws.plan_code, office_id, record)
+            key = f"{ws.plan_code}/{office_id}/{year}/{task_id}"
+            for field in ("status", "result", "evidence_number", "evidence_date"):
+                before, after = (getattr(old, field) if old else None), getattr(record, field)
+                if before != after:
+                    ws.audit(tx, "set", "task", key, field=field, old_value=before, new_value=after)
+            records.append(record)
+    return records

@@ -1,6 +1,7 @@
 """Translations for user-facing text, shared by the core, the CLI and the GUI.
 
-Message ids are English; the Vietnamese text lives in ``translations/vi/LC_MESSAGES/*.po``.
+Message ids are English; the Vietnamese text lives in ``translations/vi/LC_MESSAGES/*.po``
+(an installed program carries them compiled, ``desktop_app/_bundled/translations``).
 Several .po files (one per area of the program) make up one catalogue so that each
 area's strings can be edited without touching the others'.  A compiled ``.mo`` next to
 a ``.po`` is preferred when it is at least as new; otherwise the ``.po`` is read with
@@ -28,15 +29,17 @@ def _load_catalog(language: str) -> dict[str, str]:
     if language == "en":
         return {}
     folder = translations_dir() / language / "LC_MESSAGES"
+    # An installed program carries only the compiled .mo files; a checkout has the .po.
+    domains = sorted({path.stem for path in folder.glob("*.po")} | {path.stem for path in folder.glob("*.mo")})
     merged: dict[str, str] = {}
-    for po_path in sorted(folder.glob("*.po")):
-        merged.update(_read_one(po_path))
+    for domain in domains:
+        merged.update(_read_one(folder / f"{domain}.po"))
     return merged
 
 
 def _read_one(po_path: Path) -> dict[str, str]:
     mo_path = po_path.with_suffix(".mo")
-    if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+    if mo_path.exists() and (not po_path.exists() or mo_path.stat().st_mtime >= po_path.stat().st_mtime):
         with mo_path.open("rb") as handle:
             translation = gettext.GNUTranslations(handle)
         return {k: v for k, v in translation._catalog.items() if isinstance(k, str) and k and v}

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from desktop_app.core.i18n import N_, translate
 from desktop_app.core.text import fold
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ class Office:
     short: str = ""
     aliases: tuple[str, ...] = ()
     kind: str = "other"
+    code: str = ""  # a national code (e.g. the GSO's administrative unit code) when the catalog gives one
 
     @property
     def display_name(self) -> str:
@@ -95,6 +97,9 @@ class Task:
     submission_level: str = ""
     time: str = ""
     coordinators_text: str = ""  # as printed, when the plan names them in a sentence
+    # Where the lead comes from when the task's own row is silent (e.g. "Phần IV, mục 4: …"),
+    # so a reader can check it against the plan.
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -148,6 +153,17 @@ class Signing:
 
 
 @dataclass(frozen=True)
+class FormSpec:
+    """The lead office's word on what one office (or every office of a kind) reports,
+    replacing the form derived from the plan's lead and coordinating offices.
+    ``office`` is an office id, or ``kind:local`` / ``kind:department``…"""
+
+    office: str
+    indicators: tuple[str, ...] = ()
+    tasks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Plan:
     code: str
     catalog_version: int
@@ -162,6 +178,29 @@ class Plan:
     indicators: tuple[Indicator, ...]
     tasks: tuple[Task, ...]
     source: str = ""
+    forms: tuple[FormSpec, ...] = ()
+    # Global identity (see resources/plans/SCHEMA.md): a prefix no other plan has, and the
+    # GSO code of the issuing province, on the plan's date and on the 2025 map.
+    id_prefix: str = ""
+    province_code: str = ""
+    province_code_2025: str = ""
+
+    @property
+    def global_id(self) -> str:
+        """The plan's own id outside this program (the national data set's code)."""
+        return self.id_prefix or self.code
+
+    def indicator_global_id(self, indicator_id: str) -> str:
+        """``VN24-KH50-20240816.4.10``: the prefix plus the plan's own number, unique across plans."""
+        return f"{self.global_id}.{indicator_id}"
+
+    def office_global_id(self, office_id: str) -> str:
+        """The office's national code when the catalog gives one, otherwise a plan-prefixed slug
+        (also for offices the lead office added, which the catalog does not know)."""
+        office = self.offices.get(office_id)
+        if office is not None and office.code:
+            return office.code
+        return f"{self.global_id}.{office_id}"
 
     @property
     def lead_office(self) -> Office:
@@ -210,6 +249,10 @@ class Plan:
     def office_names(self, office_ids: tuple[str, ...]) -> str:
         return ", ".join(self.offices[o].display_name for o in office_ids if o in self.offices)
 
+    def office_names_or_unsaid(self, office_ids: tuple[str, ...], language: str | None = None) -> str:
+        """The offices, or "không quy định" where the plan names none (never a guess)."""
+        return unsaid(self.office_names(office_ids), language)
+
     def children(self, indicator_id: str) -> tuple[Indicator, ...]:
         return tuple(i for i in self.indicators if i.parent_id == indicator_id)
 
@@ -241,3 +284,12 @@ class Plan:
 
 def _office_key(text: str) -> str:
     return " ".join(fold(text).replace("&", " va ").replace("-", " ").split())
+
+
+UNSAID = N_("not specified")
+
+
+def unsaid(text: str, language: str | None = None) -> str:
+    """A catalog field as a reader sees it: the plan's text, or "không quy định" when the
+    plan leaves it empty (a task with no printed time or lead)."""
+    return text if text and text.strip() else translate(UNSAID, language)

@@ -44,12 +44,13 @@ READING_HEADER = "Đọc là {year}"
 TASK_COLUMNS = (
     ("Mã nhiệm vụ", "id"), ("Mục", "section"), ("TT", "number"), ("Nhiệm vụ", "name"), ("Chủ trì", "lead"),
     ("Phối hợp", "coordinators"), ("Cấp trình", "submission_level"), ("Thời gian", "time"),
-    ("Phối hợp (nguyên văn)", "coordinators_text"),
+    ("Phối hợp (nguyên văn)", "coordinators_text"), ("Ghi chú", "note"),
 )
 LIST_SEPARATOR = "; "
 # The plan sheet: one field a row.  Lists and nested parts are JSON text in the cell.
 PLAN_FIELDS = (
-    "schema", "code", "catalog_version", "province", "document.number", "document.date", "document.date_printed",
+    "schema", "code", "catalog_version", "province", "id_prefix", "province_code", "province_code_2025",
+    "document.number", "document.date", "document.date_printed",
     "document.issuer", "document.title", "lead_office", "reporting.deadline", "reporting.reports_to",
     "reporting.consolidated_to", "reporting.lead_deadline", "reporting.other_deadlines", "reporting.first_year",
     "reporting.last_year", "reporting.review_years", "reporting.text", "recipients", "signing",
@@ -166,7 +167,7 @@ def import_plan_xlsx(path: Path) -> Plan:
         data["offices"] = [_office(r) for r in _rows(book[SHEET_OFFICES], OFFICE_COLUMNS, problems)]
         data["indicator_groups"] = _rows(book[SHEET_GROUPS], GROUP_COLUMNS, problems)
         data["indicators"] = _indicators(book[SHEET_INDICATORS], problems)
-        data["tasks"] = [_task(r) for r in _rows(book[SHEET_TASKS], TASK_COLUMNS, problems)]
+        data["tasks"] = [_task(r) for r in _rows(book[SHEET_TASKS], TASK_COLUMNS, problems, optional=("Ghi chú",))]
     finally:
         book.close()
     _check_ids(problems, SHEET_OFFICES, data["offices"])
@@ -243,8 +244,8 @@ def _columns(sheet, wanted, problems: _Problems, *, optional: tuple[str, ...] = 
     return found if ok else None
 
 
-def _rows(sheet, columns, problems: _Problems) -> list[dict]:
-    positions = _columns(sheet, columns, problems)
+def _rows(sheet, columns, problems: _Problems, *, optional: tuple[str, ...] = ()) -> list[dict]:
+    positions = _columns(sheet, columns, problems, optional=optional)
     return [] if positions is None else _rows_at(sheet, positions, problems, columns)
 
 
@@ -261,7 +262,8 @@ def _task(row: dict) -> dict:
     return {"id": row["id"], "section": row["section"], "number": row["number"], "name": row["name"],
             "lead": _split(row["lead"]), "coordinators": _split(row["coordinators"]),
             "submission_level": row["submission_level"], "time": row["time"],
-            **({"coordinators_text": row["coordinators_text"]} if row.get("coordinators_text") else {})}
+            **({"coordinators_text": row["coordinators_text"]} if row.get("coordinators_text") else {}),
+            **({"note": row["note"]} if row.get("note") else {})}
 
 
 def _indicators(sheet, problems: _Problems) -> list[dict]:

@@ -21,6 +21,7 @@ from desktop_app.core.model import (
     MEASURES,
     OFFICE_KINDS,
     DayMonth,
+    FormSpec,
     Document,
     Indicator,
     IndicatorGroup,
@@ -38,6 +39,10 @@ from desktop_app.core.text import nfc
 SCHEMA_VERSION = 1
 _ID = re.compile(r"^[A-Za-z0-9._-]+$")
 _CODE = re.compile(r"^[a-z0-9-]+$")
+# SDMX's IDType characters, so a global id is also a valid SDMX / ADX / DHIS2 code.
+_GLOBAL = re.compile(r"^[A-Za-z][A-Za-z0-9@_$-]{0,29}$")
+_PROVINCE_CODE = re.compile(r"^[0-9]{2}$")
+_OFFICE_CODE = re.compile(r"^[A-Za-z0-9@_$.-]{1,50}$")
 
 
 def plan_files() -> dict[str, Path]:
@@ -104,6 +109,9 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "code": plan.code,
         "catalog_version": plan.catalog_version,
         "province": plan.province,
+        **({"id_prefix": plan.id_prefix} if plan.id_prefix else {}),
+        **({"province_code": plan.province_code} if plan.province_code else {}),
+        **({"province_code_2025": plan.province_code_2025} if plan.province_code_2025 else {}),
         "document": {
             "number": plan.document.number,
             "date": plan.document.date.isoformat(),
@@ -132,7 +140,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "recipients": list(plan.recipients),
         "signing": {"authority": plan.signing.authority, "title": plan.signing.title, "name": plan.signing.name},
         "offices": [
-            {"id": o.id, "name": o.name, "short": o.short, "aliases": list(o.aliases), "kind": o.kind}
+            {"id": o.id, "name": o.name, "short": o.short, "aliases": list(o.aliases), "kind": o.kind,
+             **({"code": o.code} if o.code else {})}
             for o in plan.offices.values()
         ],
         "indicator_groups": [{"id": g.id, "number": g.number, "name": g.name} for g in plan.groups],
@@ -170,9 +179,13 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "submission_level": t.submission_level,
                 "time": t.time,
                 **({"coordinators_text": t.coordinators_text} if t.coordinators_text else {}),
+                **({"note": t.note} if t.note else {}),
             }
             for t in plan.tasks
         ],
+        **({"forms": [
+            {"office": f.office, "indicators": list(f.indicators), "tasks": list(f.tasks)} for f in plan.forms
+        ]} if plan.forms else {}),
     }
 
 
@@ -191,6 +204,7 @@ class _Reader:
 
     def __init__(self, source: str):
         self.source = source
+        self.code = ""
         self.problems: list[CatalogError] = []
 
     def problem(self, row: str, field: str | None, message_id: str, **params: object) -> None:
@@ -265,6 +279,7 @@ class _Reader:
         if raw.get("schema") != SCHEMA_VERSION:
             self.problem("", "schema", "Unsupported catalog schema {schema}.", schema=raw.get("schema"))
         code = self.req(raw, "code", "") or ""
+        self.code = code
         if code and not _CODE.match(code):
             self.problem("", "code", "A plan code may only hold a-z, 0-9 and “-”.")
         offices = self.offices(raw.get("offices"))
@@ -276,11 +291,23 @@ class _Reader:
             self.problem("", "lead_office", "Unknown office “{office}”.", office=lead)
         document = self.document(raw.get("document"))
         reporting = self.reporting(raw.get("reporting"), offices)
+        forms = self.forms(raw.get("forms"), offices, {i.id for i in indicators}, {t.id for t in tasks})
         signing_raw = self.opt(raw, "signing", "signing", dict, {})
         recipients = self.opt(raw, "recipients", "recipients", list, [])
+        id_prefix = self.opt(raw, "id_prefix", "", str, "")
+        if id_prefix and not _GLOBAL.match(id_prefix):
+            self.problem("", "id_prefix", "A global id prefix starts with a letter and holds only A-Z, a-z, 0-9, “-”, “_”, “@”, “$” (at most 30).")
+        province_codes = {}
+        for key in ("province_code", "province_code_2025"):
+            province_codes[key] = self.opt(raw, key, "", str, "")
+            if province_codes[key] and not _PROVINCE_CODE.match(province_codes[key]):
+                self.problem("", key, "A province code has two digits.")
         self.raise_if_problems()
         return Plan(
             code=code,
+            id_prefix=id_prefix,
+            province_code=province_codes["province_code"],
+            province_code_2025=province_codes["province_code_2025"],
             catalog_version=self.opt(raw, "catalog_version", "", int, 1),
             province=self.req(raw, "province", "") or "",
             document=document,
@@ -293,7 +320,41 @@ class _Reader:
             indicators=tuple(indicators),
             tasks=tuple(tasks),
             source=self.source,
+            forms=tuple(forms),
         )
+
+    def forms(self, raw: Any, offices: dict[str, Office], indicator_ids: set[str], task_ids: set[str]) -> list[FormSpec]:
+        """Forms the lead office set: an office id (offices a plan does not name, such as
+        communes added later, are allowed) or ``kind:<office kind>``."""
+        forms: list[FormSpec] = []
+        if raw is None:
+            return forms
+        if not isinstance(raw, list):
+            self.problem("forms", None, "The field has the wrong type.")
+            return forms
+        seen: set[str] = set()
+        for index, item in enumerate(raw):
+            row = f"forms[{index}]"
+            office = self.req(item, "office", row)
+            if office is None:
+                continue
+            if office.startswith("kind:"):
+                if office[5:] not in OFFICE_KINDS:
+                    self.problem(row, "office", "Unknown office kind “{kind}”.", kind=office[5:])
+            elif not _ID.match(office):
+                self.problem(row, "office", "An id may only hold letters, digits, “.”, “_” and “-”.")
+            if office in seen:
+                self.problem(row, "office", "Duplicate id “{id}”.", id=office)
+            seen.add(office)
+            chosen = {}
+            for key, known, message in (("indicators", indicator_ids, "Plan {plan} has no indicator “{indicator}”."),
+                                        ("tasks", task_ids, "Plan {plan} has no task “{task}”.")):
+                ids = [str(x) for x in self.opt(item, key, row, list, [])]
+                for unknown in [x for x in ids if x not in known]:
+                    self.problem(row, key, message, plan=self.code, indicator=unknown, task=unknown)
+                chosen[key] = tuple(dict.fromkeys(x for x in ids if x in known))
+            forms.append(FormSpec(office, chosen["indicators"], chosen["tasks"]))
+        return forms
 
     def document(self, raw: Any) -> Document:
         row = "document"
@@ -366,12 +427,16 @@ class _Reader:
                 self.problem(row, "id", "An id may only hold letters, digits, “.”, “_” and “-”.")
             if office_id in offices:
                 self.problem(row, "id", "Duplicate id “{id}”.", id=office_id)
+            office_code = self.opt(item, "code", row, str, "")
+            if office_code and not _OFFICE_CODE.match(office_code):
+                self.problem(row, "code", "A national code may only hold A-Z, a-z, 0-9, “.”, “-”, “_”, “@”, “$” (at most 50).")
             offices[office_id] = Office(
                 id=office_id,
                 name=name,
                 short=self.opt(item, "short", row, str, ""),
                 aliases=tuple(self.opt(item, "aliases", row, list, [])),
                 kind=kind,
+                code=office_code,
             )
         return offices
 
@@ -496,6 +561,7 @@ class _Reader:
                     submission_level=self.opt(item, "submission_level", row, str, ""),
                     time=self.opt(item, "time", row, str, ""),
                     coordinators_text=self.opt(item, "coordinators_text", row, str, ""),
+                    note=self.opt(item, "note", row, str, ""),
                 )
             )
         return tasks

@@ -336,3 +336,22 @@ def _meets(target: ParsedTarget, quantity: Decimal, direction: str | None) -> bo
         return False
     # exact: the printed figure is a threshold in the indicator's good direction
     return quantity <= value if direction == "lower" else quantity >= value
+
+
+# -- what a target measures ----------------------------------------------------------------
+
+_RULES = {
+    "value": N_("The year's value is compared with the target."),
+    "yearly_reduction": N_("The target is a reduction per year: the previous year's value minus this year's "
+                           "(in percentage points for a rate); it needs both years' values."),
+    "yearly_increase": N_("The target is an increase per year: this year's value minus the previous year's "
+                          "(in percentage points for a rate); it needs both years' values."),
+    "cumulative": N_("The target is a total over the period: the yearly values added up from {year} to the "
+                     "year reported."),
+}
+
+
+def measure_rule(measure: str, cumulative_from: int | None = None, language: str | None = None) -> str:
+    """The rule by which a row's target is judged, as a report prints it in its notes."""
+    rule = _RULES.get(measure) or _RULES.get("value")
+    return translate(rule, language, year=cumulative_from or "")

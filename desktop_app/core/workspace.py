@@ -155,10 +155,29 @@ def _configure(conn) -> None:
 
 
 def integrity_problems(conn) -> list[str]:
-    """What SQLCipher's page HMACs and SQLite's own structure check find wrong."""
+    """What SQLCipher's page HMACs and SQLite's own structure check find wrong (reads every page)."""
     problems = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check")]
     problems += [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
     return problems
+
+
+def quick_problems(conn, path: Path) -> list[str]:
+    """What can be seen without reading the whole file: the key opens the first page (its
+    HMAC is checked on the way), and the file holds every page the header counts."""
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    page_size = int(conn.execute("PRAGMA cipher_page_size").fetchone()[0])
+    pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+    size = path.stat().st_size
+    if size % page_size or pages * page_size > size:
+        return [f"file size {size} does not hold {pages} pages of {page_size} bytes"]
+    return []
+
+
+def was_left_open(path: Path) -> bool:
+    """A write-ahead log with content survives only a program that did not close the
+    workspace (a crash, a power cut): then the full check runs on the next open."""
+    wal = path.with_name(path.name + "-wal")
+    return wal.exists() and wal.stat().st_size > 0
 
 
 def _storage_error(error: Exception, path: Path) -> TienDoError:
@@ -267,7 +286,10 @@ class Workspace:
         return workspace, recovery_code
 
     @classmethod
-    def open(cls, path: Path, *, passphrase: str | None = None, recovery_code: str | None = None) -> Workspace:
+    def open(cls, path: Path, *, passphrase: str | None = None, recovery_code: str | None = None,
+             full_check: bool | None = None) -> Workspace:
+        """Open with quick checks; the full integrity check (every page) runs when asked,
+        or by itself after a crash.  ``check()`` and ``backup()`` run it too."""
         path = Path(path)
         if not path.exists():
             raise WorkspaceError("There is no workspace at this path.", where=Location(file=str(path)))
@@ -277,10 +299,12 @@ class Workspace:
         lock.acquire(path)
         conn = None
         try:
+            if full_check is None:
+                full_check = was_left_open(path)
             conn = _connect(path, data_key)
             # Read-only checks first: a damaged file must not be written to by this attempt.
             try:
-                problems = integrity_problems(conn)
+                problems = integrity_problems(conn) if full_check else quick_problems(conn, path)
             except DatabaseError as error:
                 raise _storage_error(error, path) from None
             if problems:
@@ -444,18 +468,10 @@ class Workspace:
         tx.execute("INSERT INTO office_names (office_id, name) VALUES (?, ?)", (office.id, office.name))
 
     def _assign_defaults(self, tx, plan: Plan, office_id: str, role: str) -> None:
-        """A department reports what the plan makes it lead or coordinate; the lead office
-        and local units (whose share the plan gives as "các địa phương") report everything."""
-        kind = tx.execute("SELECT kind FROM offices WHERE id = ?", (office_id,)).fetchone()[0]
-        everything = role == "lead" or kind in ("local", "collective")
-        indicators = [i.id for i in plan.indicators if everything or office_id in i.lead or office_id in i.coordinators]
-        tasks = [t.id for t in plan.tasks if everything or office_id in t.lead or office_id in t.coordinators]
-        if not indicators:
-            indicators = [i.id for i in plan.indicators]
-        tx.executemany(
-            "INSERT INTO assignments (plan_code, office_id, item_kind, item_id) VALUES (?, ?, ?, ?)",
-            [(plan.code, office_id, "indicator", i) for i in indicators] + [(plan.code, office_id, "task", t) for t in tasks],
-        )
+        """The office's own form, as the plan (or the lead office) gives it: core/forms.py."""
+        from desktop_app.core.forms import apply_catalog_form
+
+        apply_catalog_form(self, tx, plan, office_id=office_id, role=role)
 
     # -- secrets -----------------------------------------------------------------------------
 
@@ -481,6 +497,13 @@ class Workspace:
         destination = Path(destination)
         if destination.suffix != BACKUP_SUFFIX:
             destination = destination.with_name(destination.name + BACKUP_SUFFIX)
+        # A damaged workspace must not make a backup that looks good (and, rotated, push
+        # out the last good one).
+        if not self.check().ok:
+            raise CorruptWorkspaceError(
+                "The workspace file is damaged. Restore it from a backup (Tệp > Khôi phục từ bản sao lưu).",
+                where=Location(file=str(self.path)),
+            )
         with tempfile.TemporaryDirectory(dir=destination.parent) as scratch:
             copy = Path(scratch) / "workspace.db"
             with self.mutex:
@@ -569,7 +592,7 @@ def restore_backup(
 def check_file(path: Path, *, passphrase: str | None = None, recovery_code: str | None = None) -> CheckResult:
     """Open, check both integrity layers, close.  A damaged file gives a result, not an exception."""
     try:
-        with Workspace.open(path, passphrase=passphrase, recovery_code=recovery_code) as workspace:
+        with Workspace.open(path, passphrase=passphrase, recovery_code=recovery_code, full_check=True) as workspace:
             return workspace.check()
     except CorruptWorkspaceError as error:
         return CheckResult(str(path), (error.message(),))

@@ -16,7 +16,8 @@ from desktop_app.core.i18n import _, set_language
 from desktop_app.core.workspace import BACKUP_SUFFIX, SUFFIX, Workspace, default_workspace_dir, restore_backup
 from desktop_app.gui import settings
 from desktop_app.gui.icons import app_icon
-from desktop_app.gui.ops import run_op, setup_logging, show_error
+from desktop_app.gui.errors import install_error_handling
+from desktop_app.gui.ops import run_op, show_error
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -123,6 +124,9 @@ class Controller:
         self.window = MainWindow(workspace, today=self.today)
         self.window.lock_requested.connect(self.lock)
         self.window.show()
+        from desktop_app.gui.autobackup import AutoBackups
+
+        self.backups = AutoBackups(workspace, self.window)
         warning = storage_warning(workspace.path)
         if warning:
             self.window.statusBar().showMessage(warning, 20000)
@@ -158,6 +162,8 @@ class Controller:
         if self.window is not None:
             self.window.close()
         if self.workspace is not None:
+            if getattr(self, "backups", None) is not None:
+                self.backups.at_close()
             self.workspace.close()
 
 
@@ -177,7 +183,7 @@ def storage_warning(path: Path) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     app = make_application(argv)
-    setup_logging()
+    install_error_handling(app)
     def argument(flag: str) -> str | None:
         return argv[argv.index(flag) + 1] if flag in argv and argv.index(flag) + 1 < len(argv) else None
 

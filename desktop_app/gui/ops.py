@@ -27,12 +27,9 @@ _running: set = set()
 
 
 def setup_logging() -> None:
-    folder = user_data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(folder / "tiendo.log", encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
+    from desktop_app.core.logs import setup_logging as rotating_log
+
+    rotating_log()
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:

@@ -1,15 +1,26 @@
-"""“Finish and sign”: who signs and under which authority; the year is then locked and
-the final PDF written."""
+"""“Finish and sign”: the signature block as Vietnamese offices sign (Decree 30: "TM.
+ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), the place and "Kính gửi" of the paper;
+the year is then locked and the final PDF written.  Enter never signs: the clerk
+presses "Sign and lock" (or Alt+S) on purpose."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QPushButton)
 
 from desktop_app.core import signoff
 from desktop_app.core.errors import TienDoError
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import N_, _
+from desktop_app.core.reports.build import paper_setting
 
-AUTHORITIES = ("", "TM.", "KT.", "Q.", "TL.", "TUQ.")
+# (mode as stored, what the clerk reads)
+MODES = (
+    ("", N_("The head signs in person")),
+    ("KT.", N_("KT. — a deputy signs for the head")),
+    ("Q.", N_("Q. — the acting head signs")),
+    ("TL.", N_("TL. — signed by order of the head")),
+    ("TUQ.", N_("TUQ. — signed by authorisation of the head")),
+)
 
 
 class SignDialog(QDialog):
@@ -17,42 +28,114 @@ class SignDialog(QDialog):
         super().__init__(parent)
         self.workspace, self.year, self.pdf_path = workspace, year, pdf_path
         self.setWindowTitle(_("Finish and sign the {year} report", year=year))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
         form = QFormLayout(self)
-        form.addRow(QLabel(_("After signing, the year is locked. Reopening it later needs a reason and makes a new "
-                             "revision.")))
+        note = QLabel(_("After signing, the year is locked. Reopening it later needs a reason and makes a new "
+                        "revision."))
+        note.setWordWrap(True)
+        form.addRow(note)
+        authority, title, name = signoff.default_signature(workspace)
+        collective, mode, head = signoff.split_authority(authority)
+
         self.number = QLineEdit(workspace.setting("report_number_pattern", "…/BC-…"))
         self.number.setAccessibleName(_("Report number"))
         form.addRow(_("Report &number:"), self.number)
-        self.authority = QComboBox()
-        self.authority.setEditable(True)
-        self.authority.addItems([a + (" GIÁM ĐỐC" if a in ("KT.", "Q.") else "") for a in AUTHORITIES])
-        self.authority.setCurrentText(workspace.setting("report_signer_authority", "KT. GIÁM ĐỐC"))
-        self.authority.setAccessibleName(_("Signing authority"))
-        form.addRow(_("Signing &authority:"), self.authority)
-        self.title = QLineEdit(workspace.setting("report_signer_title", "PHÓ GIÁM ĐỐC"))
+
+        row = QHBoxLayout()
+        self.for_collective = QCheckBox(_("TM. — for the &collective:"))
+        self.for_collective.setChecked(bool(collective))
+        self.collective = QLineEdit(collective or "ỦY BAN NHÂN DÂN")
+        self.collective.setAccessibleName(_("The collective signed for"))
+        self.collective.setEnabled(bool(collective))
+        self.for_collective.toggled.connect(self.collective.setEnabled)
+        row.addWidget(self.for_collective)
+        row.addWidget(self.collective, 1)
+        form.addRow(row)
+
+        row = QHBoxLayout()
+        self.mode = QComboBox()
+        for value, label in MODES:
+            self.mode.addItem(_(label), value)
+        self.mode.setCurrentIndex(max(0, self.mode.findData(mode)))
+        self.mode.setAccessibleName(_("How the signer signs"))
+        self.head = QLineEdit(head or ("CHỦ TỊCH" if collective else "GIÁM ĐỐC"))
+        self.head.setAccessibleName(_("The head's title"))
+        self.head.setPlaceholderText(_("the head's title, e.g. CHỦ TỊCH"))
+        row.addWidget(self.mode)
+        row.addWidget(self.head, 1)
+        label = QLabel(_("Si&gning:"))
+        label.setBuddy(self.mode)
+        form.addRow(label, row)
+
+        self.title = QLineEdit(title.replace("\n", " / "))
         self.title.setAccessibleName(_("Title of the signer"))
+        self.title.setPlaceholderText(_("e.g. PHÓ CHỦ TỊCH"))
         form.addRow(_("&Title:"), self.title)
-        self.name = QLineEdit(workspace.setting("report_signer_name", ""))
+        self.name = QLineEdit(name)
         self.name.setAccessibleName(_("Name of the signer"))
-        form.addRow(_("&Signer's name:"), self.name)
+        form.addRow(_("Signer's na&me:"), self.name)
+
+        self.place = QLineEdit(paper_setting(workspace, "report_place"))
+        self.place.setAccessibleName(_("Place name before the date"))
+        form.addRow(_("&Place:"), self.place)
+        self.addressee = QPlainTextEdit(paper_setting(workspace, "report_addressee"))
+        self.addressee.setTabChangesFocus(True)
+        self.addressee.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.addressee.setAccessibleName(_("Kính gửi: one addressee a line, empty for none"))
+        form.addRow(_("&Kính gửi:"), self.addressee)
+
+        self.preview = QLabel()
+        self.preview.setAccessibleName(_("The signature block as printed"))
+        self.preview.setStyleSheet("font-weight: bold; border: 1px solid #999; padding: 6px;")
+        form.addRow(_("Printed as:"), self.preview)
+        for widget in (self.collective, self.head, self.title, self.name):
+            widget.textChanged.connect(self.update_preview)
+        self.for_collective.toggled.connect(self.update_preview)
+        self.mode.currentIndexChanged.connect(self.update_preview)
+
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(_("Sign and lock"))
+        buttons = QDialogButtonBox()
+        self.sign_button = QPushButton(_("&Sign and lock"))
+        # Locking the year is not what Enter in a text field should do.
+        self.sign_button.setAutoDefault(False)
+        self.sign_button.setDefault(False)
+        buttons.addButton(self.sign_button, QDialogButtonBox.AcceptRole)
+        cancel = buttons.addButton(QDialogButtonBox.Cancel)
+        cancel.setText(_("Cancel"))
+        cancel.setAutoDefault(False)
         buttons.accepted.connect(self.sign)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.update_preview()
+
+    def authority_text(self) -> str:
+        return signoff.compose_authority(self.collective.text() if self.for_collective.isChecked() else "",
+                                         self.mode.currentData() or "", self.head.text())
+
+    def title_text(self) -> str:
+        return "\n".join(part.strip() for part in self.title.text().split("/") if part.strip())
+
+    def update_preview(self) -> None:
+        lines = [*self.authority_text().split("\n"), *self.title_text().split("\n")]
+        lines = [line.upper() for line in lines if line.strip()]
+        self.preview.setText("\n".join([*lines, "", self.name.text()]))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        from PySide6.QtCore import Qt
+
+        # QDialog accepts on Enter when no button is the default; here Enter does nothing.
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not self.sign_button.hasFocus():
+            return
+        super().keyPressEvent(event)
 
     def sign(self) -> None:
         try:
-            signoff.sign_year(self.workspace, self.year, signer_name=self.name.text(), signer_title=self.title.text(),
-                              signer_authority=self.authority.currentText(), report_number=self.number.text())
-            for key, value in (("report_signer_authority", self.authority.currentText()),
-                               ("report_signer_title", self.title.text()), ("report_signer_name", self.name.text())):
-                self.workspace.set_setting(key, value)
+            signoff.sign_year(self.workspace, self.year, signer_name=self.name.text(), signer_title=self.title_text(),
+                              signer_authority=self.authority_text(), report_number=self.number.text(),
+                              place=self.place.text(), addressee=self.addressee.toPlainText())
         except TienDoError as error:
             self.error.setText(error.message())
             return

@@ -242,14 +242,19 @@ class RecoveryPage(QWizardPage):
         return self.kept.isChecked()
 
     def print_code(self) -> None:
-        from desktop_app.gui.printing import print_text
+        import tempfile
+
+        from desktop_app.core import clock
+        from desktop_app.core.reports.build import office_name
+        from desktop_app.core.reports.recovery_sheet import write_recovery_sheet
+        from desktop_app.gui.printing import print_pdf
 
         workspace = self.wizard().workspace
-        print_text(self, _("TienDo recovery code"), [
-            _("Workspace: {path}", path=str(workspace.path)),
-            _("Office: {office}", office=workspace.office_id),
-            _("Recovery code:"), self.code.text(),
-        ])
+        # The same A4 sheet as `tiendo` would print: Decree 30 margins, the office by name.
+        folder = Path(tempfile.mkdtemp(prefix="tiendo-"))
+        path = write_recovery_sheet(folder / "ma-khoi-phuc.pdf", office=office_name(workspace),
+                                    workspace=str(workspace.path), code=self.code.text(), created_on=clock.today())
+        print_pdf(self, path)
 
 
 class SetupWizard(QWizard):

@@ -1,4 +1,4 @@
-"""Bắc Giang, Kế hoạch 50/KH-UBND ngày 16/8/2024: the catalog against the plan's text."""
+"""Bắc Giang, Kế hoạch 50/KH-UBND ngày 16/8/2024 (seed 003): the catalog against the plan's text."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import datetime as dt
 from collections import Counter
 
 import pytest
+from catalog_pins import assert_rows_match
+from pinned_bacgiang import INDICATORS, RECIPIENTS, TASKS
 
 from desktop_app.core.plans import load_bundled_plan
 
@@ -22,42 +24,91 @@ def test_document_and_reporting(plan):
     assert "10/12" in plan.reporting.text and plan.lead_office.name == "Sở Lao động - Thương binh và Xã hội"
 
 
+def test_no_review_year_is_assumed(plan):
+    # Phần IV sets the yearly report only ("Định kỳ trước ngày 10/12 hằng năm"); no sơ kết year.
+    assert plan.reporting.review_years == ()
+
+
+def test_recipients_and_signing_block_as_printed(plan):
+    # "Nơi nhận:" – 12 addressees, then "Lưu: VT, KGVX<sub>Trang</sub>."
+    assert list(plan.recipients) == RECIPIENTS
+    assert len(plan.recipients) == 13 and plan.recipients[0] == "Bộ Lao động - TB&XH;"
+    assert plan.recipients[-1].startswith("Lưu: VT, KGVX")
+    assert "Báo Bắc Giang; Đài PT&TH tỉnh;" in plan.recipients
+    # "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH … Mai Sơn"
+    assert (plan.signing.authority, plan.signing.title, plan.signing.name) == (
+        "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "Mai Sơn")
+
+
 def test_indicator_counts_per_group(plan):
     top = Counter(i.group_id for i in plan.indicators if not i.parent_id)
     assert top == {"1": 1, "2": 6, "3": 5, "4": 11, "5": 19, "6": 13, "7": 14, "8": 8, "9": 5, "10": 8}
-    assert len(plan.indicators) == 111
+    rows = Counter(i.group_id for i in plan.indicators)
+    assert rows == {"1": 1, "2": 6, "3": 5, "4": 11, "5": 21, "6": 13, "7": 23, "8": 10, "9": 9, "10": 12}
+    assert len(plan.indicators) == 111 and sum(top.values()) == 90
     assert [g.name for g in plan.groups][0] == "Ưu đãi người có công với cách mạng"
 
 
-ROWS = [
-    ("2.1", "Tỉ lệ thất nghiệp chung", "%", "< 3", "< 2,0", "Sở Lao động - Thương binh và Xã hội"),
-    ("3.1", "Chỉ số HDI", "", "> 0,7", "0,85", "Sở Lao động - Thương binh và Xã hội"),
-    ("3.2", "Tỉ lệ lao động qua đào tạo có bằng cấp, chứng chỉ", "%", "35", "40-45", "Sở Lao động - Thương binh và Xã hội"),
-    ("4.8", "Hỗ trợ bảo hiểm y tế cho trẻ em", "Bậc học", "Tiểu học", "THCS", "Bảo hiểm xã hội tỉnh"),
-    ("5.10", "Mức giảm tỉ lệ hộ nghèo đa chiều hàng năm", "%/ năm", "0,9", "-", "Sở Lao động - Thương binh và Xã hội"),
-    ("5.10.2", "Mức giảm tỉ lệ hộ nghèo dân tộc thiểu số", "%/ năm", "> 3", "-", "Sở Lao động - Thương binh và Xã hội"),
-    ("6.3", "Tỉ lệ huy động trẻ em mẫu giáo", "%", "99-99,9", "99-99,98", "Sở Giáo dục và Đào tạo"),
-    ("7.4.1", "Số giường bệnh", "Giường", "35,1", "40", "Sở Y tế"),
-    ("7.8", "Tỉ lệ tiêm chủng mở rộng với 14 loại vắc xin (Tỉ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin theo lộ trình tăng vắc xin trong TCMR của Chính phủ)", "%", "≥ 97", "≥ 97", "Sở Y tế"),
-    ("7.10.1", "Số người nhiễm HIV/AIDS/trên 100.000 dân", "Người", "< 0,1", "< 0,1", "Sở Y tế"),
-    ("7.10.3", "Loại trừ sốt rét", "", "Loại trừ", "Loại trừ", "Sở Y tế"),
-    ("9.1", "Xây dựng căn hộ nhà ở xã hội cho người thu nhập thấp, công nhân khu công nghiệp", "Căn hộ", "33.200", "74.900", "Sở Xây dựng"),
-    ("9.3.1", "Thành thị", "m² sàn/người", "29,6", "32,7", "Sở Xây dựng"),
-]
+def test_task_counts_per_section(plan):
+    # Phần III: 1.1-1.2, 2.1-2.4, 3, 4, 5.1-5.2, 6.1-6.6, 7, 8.
+    sections = Counter(t.section.split(".")[1] for t in plan.tasks)
+    assert sections == {"1": 2, "2": 4, "3": 1, "4": 1, "5": 2, "6": 6, "7": 1, "8": 1}
+    assert len(plan.tasks) == 18
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[r[0] for r in ROWS])
-def test_rows_field_by_field(plan, row):
-    indicator_id, name, unit, t2025, t2030, lead = row
-    indicator = plan.indicator(indicator_id)
-    assert (indicator.name, indicator.unit) == (name, unit)
-    assert (indicator.targets[2025].printed, indicator.targets[2030].printed) == (t2025, t2030)
-    assert plan.offices[indicator.lead[0]].name == lead
+def test_every_row_as_printed(plan):
+    assert_rows_match(plan, INDICATORS, TASKS)
 
 
-def test_tasks_of_part_iii(plan):
-    assert len(plan.tasks) == 17
-    first = plan.tasks[0]
-    assert first.number == "1.1" and first.lead == ("so-ldtbxh",) and first.time == "Thường xuyên"
-    assert plan.task("T5.1").lead == ("bhxh-tinh",)
-    assert plan.task("T2.3").lead == ("so-khdt",) and "UBND các huyện" in plan.task("T2.3").coordinators_text
+def test_section_8_is_led_by_planning_and_investment_with_foreign_affairs(plan):
+    # "Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở, ngành có liên quan, UBND các huyện, thị xã,
+    # thành phố chủ trì, phối hợp với Sở Ngoại vụ, Công an tỉnh xem xét việc triển khai hoặc tiếp nhận
+    # nguồn vốn viện trợ …"
+    task = plan.task("T8")
+    assert task.name == "Đẩy mạnh hợp tác và tranh thủ nguồn lực quốc tế trong thực hiện chính sách xã hội"
+    assert plan.offices[task.lead[0]].name == "Sở Kế hoạch và Đầu tư"
+    assert {plan.offices[o].name for o in task.coordinators} >= {"Sở Ngoại vụ", "Công an tỉnh"}
+    assert task.time == ""  # no time is printed for section 8
+
+
+def test_only_the_task_that_prints_a_time_has_one(plan):
+    # Only 1.1 prints "Thời gian thực hiện: Thường xuyên."
+    assert [(t.id, t.time) for t in plan.tasks if t.time] == [("T1.1", "Thường xuyên")]
+
+
+def test_coverage_rates_are_better_higher(plan):
+    # "Tỉ lệ nông dân và lao động khu vực phi chính thức tham gia BHXH tự nguyện … % 5,6 5,8"
+    indicator = plan.indicator("4.2")
+    assert indicator.direction == "higher"
+    assert [indicator.targets[y].printed for y in (2025, 2030)] == ["5,6", "5,8"]
+
+
+def test_units_and_yearly_reductions(plan):
+    assert plan.indicator("9.3").unit == "m² sàn/người"  # "m <sup>2</sup> sàn/người"
+    for indicator_id in ("5.10", "5.10.1", "5.10.2"):  # "%/ năm"
+        indicator = plan.indicator(indicator_id)
+        assert (indicator.unit, indicator.measure) == ("%/năm", "yearly_reduction")
+    apartments = plan.indicator("9.1")  # "Căn hộ 33.200 74.900"
+    assert apartments.measure == "cumulative" and apartments.targets[2030].parsed.low == 74900
+
+
+def test_task_2_4_runs_over_the_page_break_to_its_full_stop(plan):
+    # Phần III, 2.4: "…cá nhân trong việc thực hiện" / (page break) / "các chính sách xã hội; thanh
+    # tra, kiểm tra những vấn đề nổi cộm, … hành vi trục lợi chính sách trong thực hiện."
+    name = plan.task("T2.4").name
+    assert name.endswith("trong việc thực hiện các chính sách xã hội; thanh tra, kiểm tra những vấn đề nổi cộm, "
+                         "bức xúc, phát hiện có dấu hiệu vi phạm pháp luật, hành vi trục lợi chính sách trong thực hiện.")
+
+
+def test_every_group_shares_its_offices_with_the_related_units_and_no_resolution_42_column(plan):
+    # Each group's office cell ends "…; đơn vị liên quan"; the appendix has no column marking
+    # the targets taken from Resolution 42.
+    for indicator in plan.indicators:
+        assert indicator.coordinators == ("cac-so-nganh-dia-phuong",), indicator.id
+        assert indicator.from_resolution_42 is None, indicator.id
+    sub_rows = {i.id: i.parent_id for i in plan.indicators if i.parent_id}
+    assert sub_rows == {
+        "5.10.1": "5.10", "5.10.2": "5.10", "7.4.1": "7.4", "7.4.2": "7.4", "7.4.3": "7.4", "7.4.4": "7.4",
+        "7.7.1": "7.7", "7.7.2": "7.7", "7.10.1": "7.10", "7.10.2": "7.10", "7.10.3": "7.10",
+        "8.1.1": "8.1", "8.1.2": "8.1", "9.3.1": "9.3", "9.3.2": "9.3", "9.4.1": "9.4", "9.4.2": "9.4",
+        "10.1.1": "10.1", "10.1.2": "10.1", "10.2.1": "10.2", "10.2.2": "10.2"}

@@ -7,6 +7,8 @@ import datetime as dt
 from collections import Counter
 
 import pytest
+from catalog_pins import assert_rows_match
+from pinned_khanhhoa import INDICATORS, RECIPIENTS, TASKS
 
 from desktop_app.core.plans import load_bundled_plan
 
@@ -60,7 +62,7 @@ ROWS = [
     ("III.8", "Chỉ số HDI", "", "> 0,7", "> 0,7", "Cục Thống kê tỉnh"),
     ("III.10", "Tỷ lệ lao động có các kĩ năng công nghệ thông tin", "%", "80", "90", "Sở Thông tin và Truyền thông"),
     ("IV.13", "Tỷ lệ LLLĐ trong độ tuổi tham gia BHXH", "%", "45", "> 60", "Bảo hiểm xã hội tỉnh"),
-    ("IV.20", "Hỗ trợ bảo hiểm y tế cho trẻ em", "Bậc học", "Tiểu \xa0học", "THCS", "Bảo hiểm xã hội tỉnh"),
+    ("IV.20", "Hỗ trợ bảo hiểm y tế cho trẻ em", "Bậc học", "Tiểu học", "THCS", "Bảo hiểm xã hội tỉnh"),
     ("IV.21", "Tỷ lệ hài lòng của người dân với dịch vụ y tế", "%", "> 80", ">90", "Bảo hiểm xã hội tỉnh"),
     ("V.33", "Mức giảm tỷ lệ hộ nghèo đa chiều hàng năm", "%/năm", "1-1,5", "-", "Sở Lao động - Thương binh và Xã hội"),
     ("V.33.1", "Trong đó, các huyện nghèo", "%/năm", "> 7", "-", "Sở Lao động - Thương binh và Xã hội"),
@@ -78,7 +80,7 @@ ROWS = [
     ("VIII.79", "Tỷ lệ xã đạt chuẩn tiêu chí số về thông tin và truyền thông theo Bộ Tiêu chí quốc gia về xã nông thôn mới nâng cao", "%", "> 60", "100", "Sở Thông tin và Truyền thông"),
     ("IX.80", "Xây dựng căn hộ nhà ở xã hội cho người thu nhập thấp, công nhân khu công nghiệp", "Căn hộ", "-", "48.749", "Sở Xây dựng"),
     ("IX.81", "Xóa bỏ tình trạng nhà tạm, nhà dột nát cho các đối tượng", "Mức độ", "Giải quyết cơ bản", "Xoá bỏ hoàn toàn", "Sở Xây dựng"),
-    ("IX.82.2", "Nông thôn", "m 2  sàn/ người", "26", "28", "Sở Xây dựng"),
+    ("IX.82.2", "Nông thôn", "m² sàn/người", "26", "28", "Sở Xây dựng"),
     ("X.85.2", "Nông thôn", "%", "-", "100", "Sở Nông nghiệp và Phát triển nông thôn"),
     ("X.86.2", "Nông thôn", "%", "> 95", "> 95", "Sở Xây dựng"),
     ("X.88", "Tỷ lệ trường học có công trình phụ hợp vệ sinh bảo đảm tiêu chuẩn, quy chuẩn", "%", "85", "100", "Sở Giáo dục và Đào tạo"),
@@ -195,5 +197,31 @@ def test_only_the_offices_that_report_are_departments_or_agencies(plan):
         "cong-an-tinh"}
     assert plan.office_by_name("UBND tỉnh").kind == "other"
     assert plan.office_by_name("Bộ Lao động - Thương binh và Xã hội").kind == "central"
-    assert plan.reporting.reports_to == "so-ldtbxh" and plan.reporting.review_years == (2025, 2030)
+    assert plan.reporting.reports_to == "so-ldtbxh" and plan.reporting.review_years == ()
     assert "trước ngày 25/11 hàng năm" in plan.reporting.text
+
+
+def test_every_row_as_printed(plan):
+    assert_rows_match(plan, INDICATORS, TASKS)
+    assert list(plan.recipients) == RECIPIENTS and len(RECIPIENTS) == 16
+
+
+def test_task_counts_per_section(plan):
+    # Phụ lục II: sections I-VII of the table, 69 numbered tasks in all.
+    sections = Counter(t.section for t in plan.tasks)
+    assert sum(sections.values()) == 69
+    assert [s.removeprefix("Phụ lục II.") for s in sections] == ["I", "II", "III", "IV", "V", "VI", "VII"]
+    assert list(sections.values()) == [2, 4, 4, 14, 15, 19, 11]
+
+
+def test_no_review_year_is_assumed(plan):
+    # Phần IV, mục 2: "… đề xuất Ban Thường vụ Tỉnh ủy sơ kết, tổng kết … theo quy định" (no year).
+    assert plan.reporting.review_years == ()
+    assert "sơ kết, tổng kết" in plan.reporting.text
+
+
+def test_damaged_text_is_cleaned(plan):
+    # "m 2 sàn/ người" is m² sàn/người; "Tiểu  học" held a no-break space.
+    for indicator_id in ("IX.82", "IX.82.1", "IX.82.2"):
+        assert plan.indicator(indicator_id).unit == "m² sàn/người"
+    assert plan.indicator("IV.20").targets[2025].printed == "Tiểu học"

@@ -25,6 +25,13 @@ def test_an_office_sends_its_year_and_the_lead_office_takes_it_in(tmp_path, env,
     assert main(["keys", "export", str(lead), str(tmp_path / "lead.tdkey")]) == 0
     assert main(["keys", "import", str(office), str(tmp_path / "lead.tdkey")]) == 0
     assert main(["set", str(office), "--year", "2026", "I.3", "1.234"]) == 0
+    assert main(["set", str(office), "--year", "2026", "I.1", "2,8"]) == 0
+    capsys.readouterr()
+    # an unsigned year is not the office's report: refused, unless shared as a draft
+    assert main(["export", str(office), "--year", "2026", "--to", str(usb)]) == 1
+    assert "--draft" not in capsys.readouterr().err and not list(usb.iterdir())
+    assert main(["sign-off", str(office), "--year", "2026", "--signer", "Trần Văn Bình", "--title", "PHÓ CHỦ TỊCH",
+                 "--authority", "KT. CHỦ TỊCH"]) == 0
     capsys.readouterr()
     assert main(["export", str(office), "--year", "2026", "--to", str(usb)]) == 0
     package = capsys.readouterr().out.strip()

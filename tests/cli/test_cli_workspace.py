@@ -80,7 +80,7 @@ def test_user_errors_exit_1_with_one_line_and_no_traceback(tmp_path):
     ws = tmp_path / "so.tiendo"
     assert cli("init", ws, "--plan", PLAN, "--unit", "so-ldtbxh").returncode == 0
     cases = [
-        cli("set", ws, "--year", 2025, "I.1", "99.5"),
+        cli("set", ws, "--year", 2025, "I.1", "1,234.5"),
         cli("set", ws, "--year", 2025, "I.1", "101"),
         cli("set", ws, "--year", 2025, "KHÔNG.CÓ", "1"),
         cli("show", ws, "--year", 2025, env_extra={"TIENDO_PASSPHRASE": "sai mật khẩu"}),
@@ -91,4 +91,4 @@ def test_user_errors_exit_1_with_one_line_and_no_traceback(tmp_path):
         assert result.returncode == 1, result.stderr
         assert "Traceback" not in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
-    assert "99,5" in cases[0].stderr
+    assert "dấu phẩy" in cases[0].stderr

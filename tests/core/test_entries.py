@@ -20,12 +20,24 @@ def test_a_value_typed_in_vietnamese_notation_is_kept_as_a_decimal(workspace):
     assert entries.value(workspace, 2025, "I.1").display() == "2,85"
 
 
-def test_a_dot_for_decimals_is_refused_with_a_suggestion_and_the_old_value_stays(workspace):
+@pytest.mark.parametrize(
+    "indicator, typed, kept",
+    [("I.1", "2,8", "2.8"), ("I.1", "2.8", "2.8"), ("I.1", "99.5", "99.5"), ("I.1", "12,5%", "12.5"),
+     ("I.3", "2.800", "2800"), ("I.3", "1.234.567", "1234567"), ("I.3", "1 500", "1500")],
+)
+def test_a_number_is_read_as_a_clerk_means_it(workspace, indicator, typed, kept):
+    """2,8 and 2.8 are two point eight; 2.800 is a count of two thousand eight hundred."""
+    assert entries.set_value(workspace, 2025, indicator, typed).number == Decimal(kept)
+
+
+def test_an_english_number_with_both_marks_is_refused_and_the_old_value_stays(workspace):
     entries.set_value(workspace, 2025, "I.1", "2,8")
     with pytest.raises(InputError) as error:
-        entries.set_value(workspace, 2025, "I.1", "99.5")
-    assert "99,5" in error.value.vi
+        entries.set_value(workspace, 2025, "I.1", "1,234.5")
+    assert "dấu phẩy" in error.value.vi
     assert entries.value(workspace, 2025, "I.1").number == Decimal("2.8")
+    with pytest.raises(InputError):  # a share of 2.800 would be two thousand eight hundred per cent
+        entries.set_value(workspace, 2025, "I.1", "2.800")
 
 
 @pytest.mark.parametrize(
@@ -122,4 +134,5 @@ def test_a_department_is_assigned_the_indicators_it_leads(make_workspace):
     health, _ = make_workspace("so-yte", name="yte")
     assert entries.assigned_ids(health, "indicator") == {"II.1", "II.2", "II.2.1"}
     district, _ = make_workspace("huyen-dien-khanh", name="huyen")
-    assert len(entries.assigned_ids(district, "indicator")) == 6
+    # the share the plan gives "các sở, ngành, địa phương"; not the beds per 10,000 people
+    assert entries.assigned_ids(district, "indicator") == {"I.1"}

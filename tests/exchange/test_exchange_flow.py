@@ -144,11 +144,12 @@ def test_national_exports_carry_the_consolidated_values(province):
     rows = consolidate(lead, 2026)
     adx = adx_xml(lead, 2026, rows).decode()
     assert 'xmlns="urn:ihe:qrph:adx:2015"' in adx and 'period="2026-01-01/P1Y"' in adx
-    assert 'dataElement="I.3" value="100"' in adx
+    assert 'dataElement="mini-test.I.3" value="100"' in adx
     import json
 
     dhis = json.loads(dhis2_json(lead, 2026, rows))
-    assert {"dataElement": "I.3", "period": "2026", "orgUnit": "so-ldtbxh", "value": "100", "comment": "sum"} in dhis["dataValues"]
+    assert {"dataElement": "mini-test.I.3", "period": "2026", "orgUnit": "mini-test.so-ldtbxh", "value": "100",
+            "comment": "sum"} in dhis["dataValues"]
     text = csv_bytes(lead, 2026, rows).decode("utf-8-sig")
     assert "I.3" in text and "Số người được giải quyết việc làm" in text
 

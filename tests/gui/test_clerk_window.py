@@ -51,14 +51,14 @@ def test_typing_a_value_and_enter_saves_it_formats_it_and_moves_down(qtbot, wind
     assert entries.value(window.workspace, 2026, "II.2").number == Decimal("2.8")
     assert cell(window, "II.2").data() == "2,8"
     assert window.indicators.indicator_at(window.indicators.currentIndex()) == "II.3"
-    assert cell(window, "II.2", 7).data() == "đạt"  # evaluation column, in words
+    assert cell(window, "II.2", 7).data() == "đã đạt"  # evaluation column, in words: before 2030, "already achieved"
 
 
 def test_a_value_with_a_dot_is_refused_the_reason_shown_and_the_old_value_kept(qtbot, window):
     type_value(qtbot, window, "II.2", "2,8")
-    type_value(qtbot, window, "II.2", "99.5")
+    type_value(qtbot, window, "II.2", "1,234.5")  # "99.5" is read as 99,5 now; both marks cannot be
     assert entries.value(window.workspace, 2026, "II.2").number == Decimal("2.8")
-    assert "99,5" in window.statusBar().currentMessage()
+    assert "dấu phẩy" in window.statusBar().currentMessage()
     type_value(qtbot, window, "II.3", "120")
     assert "100" in window.statusBar().currentMessage()
     assert entries.value(window.workspace, 2026, "II.3") is None

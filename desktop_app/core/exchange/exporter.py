@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import re
 import uuid
@@ -22,12 +23,17 @@ from desktop_app.core.fsutil import fsync_dir
 from desktop_app.core.workspace import Workspace, now_utc
 
 
+SUBMISSIONS = ("final", "draft")
+
+
 @dataclass(frozen=True)
 class ExportResult:
     path: Path
     revision: int
     size: int
     verified: bool
+    submission: str = "final"   # "final": the signed year; "draft": shared before sign-off
+    repeated: bool = False      # the same data as the last export: the same revision again
 
 
 def catalog_identity(ws: Workspace) -> dict:
@@ -49,13 +55,17 @@ def package_file_name(plan_code: str, office_id: str, year: int, revision: int) 
     return f"{safe(plan_code)}_{safe(office_id)}_{year}_r{revision}{PACKAGE_SUFFIX}"
 
 
-def build_payload(ws: Workspace, year: int, revision: int, created_at: str) -> dict:
+def build_payload(ws: Workspace, year: int, revision: int, created_at: str, *, package_id: str | None = None,
+                  submission: str | None = None) -> dict:
+    """The package's content.  ``submission`` is "final" only for a signed year; a draft
+    says so, and the lead office shows it as a draft, never as on time."""
     state = entries.report_state(ws, year)
     office = ws.query("SELECT name, kind FROM offices WHERE id = ?", (ws.office_id,))[0]
     return {
         "format": "tiendo-year",
         "version": 1,
-        "package_id": uuid.uuid4().hex,
+        "package_id": package_id or uuid.uuid4().hex,
+        "submission": submission or ("final" if state.locked else "draft"),
         "plan": catalog_identity(ws),
         "office": {"id": ws.office_id, "name": office[0], "kind": office[1]},
         "year": year,
@@ -72,7 +82,33 @@ def build_payload(ws: Workspace, year: int, revision: int, created_at: str) -> d
     }
 
 
-def export_year(ws: Workspace, year: int, destination: Path, *, now: dt.datetime | None = None) -> ExportResult:
+def content_fingerprint(ws: Workspace, year: int, submission: str) -> str:
+    """What an export carries, without its date and package id: equal for the same data."""
+    payload = build_payload(ws, year, 0, "", package_id="-", submission=submission)
+    for volatile in ("package_id", "revision", "created_at", "app_version"):
+        payload.pop(volatile)
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+
+def _last_export(ws: Workspace, year: int):
+    rows = ws.query(
+        "SELECT revision, package_id, content_fingerprint, created_at, submission FROM exports"
+        " WHERE plan_code = ? AND office_id = ? AND year = ? ORDER BY revision DESC LIMIT 1",
+        (ws.plan_code, ws.office_id, year),
+    )
+    return rows[0] if rows else None
+
+
+def export_year(ws: Workspace, year: int, destination: Path, *, now: dt.datetime | None = None,
+                draft: bool | None = None) -> ExportResult:
+    """Write the year's package to ``destination``.
+
+    Only a signed year goes out as a submission; an unsigned one goes out marked as a
+    draft (``draft=None``: whichever the year is; ``draft=False`` refuses an unsigned
+    year; ``draft=True`` shares even a signed year's data as a draft).  Exporting the
+    same data again gives the same revision and the same package, which the lead office
+    recognises as one it already has.
+    """
     lead = trusted_lead(ws)
     if lead is None:
         raise InputError("Load the lead office's key file first (Trao đổi dữ liệu > Nạp khóa của cơ quan chủ trì).")
@@ -80,21 +116,35 @@ def export_year(ws: Workspace, year: int, destination: Path, *, now: dt.datetime
     destination = Path(destination)
     if not destination.is_dir():
         raise InputError("The folder does not exist.", where=Location(file=str(destination)))
-    revision = next_revision(ws, year)
-    created_at = (now or clock.now()).isoformat(timespec="seconds")
-    payload = build_payload(ws, year, revision, created_at)
+    signed = entries.report_state(ws, year).locked
+    if draft is False and not signed:
+        raise InputError(
+            "The year {year} has not been signed off: sign it off to send it as the office's report, "
+            "or share it marked as a draft.", year=year)
+    submission = "draft" if draft or not signed else "final"
+    content = content_fingerprint(ws, year, submission)
+    last = _last_export(ws, year)
+    repeated = last is not None and last[2] == content and last[3] is not None
+    if repeated:
+        revision, package_id, created_at = last[0], last[1], last[3]
+    else:
+        revision, package_id = next_revision(ws, year), None
+        created_at = (now or clock.now()).isoformat(timespec="seconds")
+    payload = build_payload(ws, year, revision, created_at, package_id=package_id, submission=submission)
     data = seal(payload, signing_key(ws), lead_box, recipient_tag(lead_box))
     path = destination / package_file_name(ws.plan_code, ws.office_id, year, revision)
     _write_and_verify(path, data)
     with ws.transaction() as tx:
-        tx.execute(
-            "INSERT INTO exports (plan_code, office_id, year, revision, package_id, file_name, fingerprint, exported_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (ws.plan_code, ws.office_id, year, revision, payload["package_id"], path.name,
-             payload["report"]["fingerprint"], now_utc()),
-        )
-        ws.audit(tx, "export", "package", f"{ws.plan_code}/{ws.office_id}/{year}", new_value=f"r{revision} {path.name}")
-    return ExportResult(path, revision, len(data), True)
+        if not repeated:
+            tx.execute(
+                "INSERT INTO exports (plan_code, office_id, year, revision, package_id, file_name, fingerprint, exported_at,"
+                " content_fingerprint, created_at, submission) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ws.plan_code, ws.office_id, year, revision, payload["package_id"], path.name,
+                 payload["report"]["fingerprint"], now_utc(), content, created_at, submission),
+            )
+        ws.audit(tx, "export", "package", f"{ws.plan_code}/{ws.office_id}/{year}",
+                 new_value=f"r{revision} {submission} {path.name}", reason="same data again" if repeated else "")
+    return ExportResult(path, revision, len(data), True, submission, repeated)
 
 
 def _write_and_verify(path: Path, data: bytes) -> None:

@@ -62,6 +62,10 @@ def import_plan_update(ws: Workspace, path: Path) -> Plan:
                        (plan.code, plan.catalog_version, json.dumps(catalog, ensure_ascii=False), now_utc()))
         for office in plan.offices.values():
             ensure_office(ws, tx, office.id, office.name, office.kind)
+        if plan.code == ws.plan_code:
+            from desktop_app.core.forms import apply_catalog_form
+
+            apply_catalog_form(ws, tx, plan)  # the lead office may have changed this office's form
         ws.audit(tx, "plan_update", "plan", plan.code, old_value=current[0][0] if current else None,
                  new_value=plan.catalog_version, reason=Path(path).name)
     ws.reload_plan()

@@ -110,16 +110,35 @@ def head_style() -> list:
     return [("FONTNAME", (0, 0), (-1, 0), font("bold")), ("ALIGN", (0, 0), (-1, 0), "CENTER")]
 
 
-def indicator_table(lines: tuple[IndicatorLine, ...], styles: Styles, width: float) -> Table:
+def numbered_notes(lines: tuple[IndicatorLine, ...]) -> tuple[dict[int, int], list[str]]:
+    """The notes of the rows that have one, numbered in table order: (row index -> note
+    number, the notes' texts "II.3. Tỉ lệ …: lý do")."""
+    marks: dict[int, int] = {}
+    texts: list[str] = []
+    for index, line in enumerate(lines):
+        if line.kind != "group" and line.note and line.note.strip():
+            texts.append(f"Chỉ tiêu {nfc(line.number)} ({nfc(line.name)}): {nfc(line.note).strip()}")
+            marks[index] = len(texts)
+    return marks, texts
+
+
+def with_mark(text: str, mark: int | None) -> str:
+    return f"{text} ({mark})" if mark else text
+
+
+def indicator_table(lines: tuple[IndicatorLine, ...], styles: Styles, width: float,
+                    marks: dict[int, int] | None = None) -> Table:
     """Part II: groups across the row, sub-indicators indented, the header repeated on
-    every page; names wrap inside their column."""
+    every page; names wrap inside their column; a note's number "(1)" beside the
+    year's value."""
+    marks = marks if marks is not None else numbered_notes(lines)[0]
     size = styles.cell.fontSize
     widths = scaled(INDICATOR_WIDTHS, width, first=["TT", *(line.number for line in lines)], font_size=size)
     cell = Cells(widths, size)
     rows = [header_row(INDICATOR_HEADERS, cell)]
     style = grid_style(size) + [("ALIGN", (0, 1), (-1, -1), "CENTER"), ("ALIGN", (1, 1), (1, -1), "LEFT")] + head_style()
     bold = font("bold")
-    for line in lines:
+    for position, line in enumerate(lines):
         index = len(rows)
         if line.kind == "group":
             rows.append([cell(line.number, 0, bold=True), cell(line.name, 1, bold=True, through=7)] + [""] * 6)
@@ -135,7 +154,8 @@ def indicator_table(lines: tuple[IndicatorLine, ...], styles: Styles, width: flo
         rows.append([
             cell(line.number, 0), cell(line.name, 1, bold=heading, indent=indent),
             cell(line.unit, 2), cell(line.target_2025, 3), cell(line.target_2030, 4),
-            cell(cell_value(line.last_year), 5), cell(cell_value(line.this_year), 6), cell(line.evaluation, 7),
+            cell(cell_value(line.last_year), 5), cell(with_mark(cell_value(line.this_year), marks.get(position)), 6),
+            cell(line.evaluation, 7),
         ])
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle(style))
@@ -172,7 +192,10 @@ def body(report: AnnualReport, styles: Styles, settings: PageSettings, record: d
     if settings.landscape_indicators:
         story += [NextPageTemplate("landscape"), PageBreak()]
     story += decree30.heading("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", styles, room=60 * mm)
-    story.append(indicator_table(lines, styles, decree30.frame_width(settings, wide=settings.landscape_indicators)))
+    marks, notes = numbered_notes(lines)
+    story.append(indicator_table(lines, styles, decree30.frame_width(settings, wide=settings.landscape_indicators),
+                                 marks))
+    story += decree30.notes([*notes, *getattr(report, "rules", ())], styles)
     if settings.landscape_indicators:
         story += [NextPageTemplate("portrait"), PageBreak()]
     else:

@@ -1,7 +1,17 @@
 """The furniture of a Vietnamese administrative report (Decree 30/2020/NĐ-CP, Appendix I):
-the two-column header, the title, body paragraphs, "Nơi nhận" beside the signature
-block, page numbers from page 2, and on every page the data fingerprint (page 1 also
-as a QR code).  ``document()`` gives the page templates the report builders fill."""
+the two-column header, the title with the short rule under its trích yếu, "Kính gửi:"
+when the report is addressed to a higher office, body paragraphs, numbered notes,
+appendices ("Phụ lục I", "Phụ lục II", … with "(Kèm theo Báo cáo số …)"), "Nơi nhận"
+beside the signature block, page numbers from page 2 (centred in the top margin, as
+the decree places them), and on every page, inside the text area, the data
+fingerprint (page 1 also as a QR code) and, on a draft, the boxed "DỰ THẢO" stamp.
+``document()`` gives the page templates the report builders fill.
+
+Every builder passes a *paper*: any object with ``parent_office``, ``issuing_office``,
+``report_number``, ``place``, ``report_date``, ``summary_line()``, ``recipients``,
+``signer``, ``fingerprint`` and, optionally, ``addressee`` (the "Kính gửi" lines) and
+``signed`` (False prints the draft stamp).  ``AnnualReport`` and ``ReviewReport`` are
+papers; the consolidated report's model can be one too."""
 
 from __future__ import annotations
 
@@ -80,6 +90,14 @@ class Styles:
                                       leading=(table_pt + 1) * 1.25, spaceBefore=8, spaceAfter=3)
         self.recipients_label = ParagraphStyle("recipients_label", fontName=font("bolditalic"), fontSize=12, leading=14)
         self.recipients = ParagraphStyle("recipients", fontName=font(), fontSize=11, leading=13)
+        self.addressee = ParagraphStyle("addressee", alignment=TA_CENTER, fontName=font(), fontSize=size,
+                                        leading=size * 1.25, spaceAfter=6)
+        self.note = ParagraphStyle("note", fontName=font(), fontSize=table_pt + 1, leading=(table_pt + 1) * 1.2,
+                                   alignment=TA_JUSTIFY, leftIndent=6 * mm, firstLineIndent=-6 * mm, spaceAfter=1)
+        self.note_label = ParagraphStyle("note_label", parent=self.note, fontName=font("bolditalic"), leftIndent=0,
+                                         firstLineIndent=0, spaceBefore=4)
+        self.appendix_number = ParagraphStyle("appendix_number", alignment=TA_CENTER, fontName=font("bold"),
+                                              fontSize=14, leading=17)
         self.sign = ParagraphStyle("sign", alignment=TA_CENTER, fontName=font("bold"), fontSize=14, leading=17)
 
 
@@ -148,9 +166,9 @@ def header(report: AnnualReport, styles: Styles, width: float) -> list:
     office_rule = 0.4 * _widest_line(issuing, "bold", HEADER_PT, left_width)
     title_pt = next((pt for pt in NATIONAL_TITLE_PT if text_width(NATIONAL_TITLE, "bold", pt) <= right_width),
                     NATIONAL_TITLE_PT[-1])
-    left = [Paragraph(para_text(upper(report.parent_office)), styles.header),
-            Paragraph(para_text(issuing), styles.header_bold),
-            Rule(office_rule)]
+    left = [Paragraph(para_text(upper(report.parent_office)), styles.header)] if nfc(report.parent_office).strip() \
+        else []
+    left += [Paragraph(para_text(issuing), styles.header_bold), Rule(office_rule)]
     right = [Paragraph(NATIONAL_TITLE, ParagraphStyle("national", parent=styles.header_bold, fontSize=title_pt)),
              Paragraph(MOTTO, styles.motto),
              Rule(text_width(MOTTO, "bold", MOTTO_PT))]   # the motto's rule is as long as the motto
@@ -181,10 +199,48 @@ def balanced(text: str, style: ParagraphStyle, width: float) -> Paragraph:
                                                      rightIndent=indent))
 
 
-def title(report: AnnualReport, styles: Styles, width: float | None = None) -> list:
-    summary = report.summary_line()
-    line = balanced(summary, styles.summary, width) if width else Paragraph(para_text(summary), styles.summary)
-    return [Paragraph("BÁO CÁO", styles.title), line]
+def title(report, styles: Styles, width: float | None = None) -> list:
+    """"BÁO CÁO", the trích yếu under it (the summary line, balanced over its lines; a
+    line break the writer put in is kept), the short rule under the trích yếu (Decree 30:
+    1/3 to 1/2 of the line, centred) and, when the paper is addressed, "Kính gửi:"."""
+    summary = nfc(report.summary_line())
+    if width and "\n" not in summary:
+        line = balanced(summary, styles.summary, width)
+        widest = _widest_line(summary, "bold", styles.summary.fontSize, width - 2 * line.style.leftIndent - 2)
+    else:
+        line = Paragraph(para_text(summary), styles.summary)
+        widest = _widest_line(summary, "bold", styles.summary.fontSize, width or frame_width(PageSettings()))
+    summary_style = ParagraphStyle("summary_ruled", parent=line.style, spaceAfter=0)
+    line.style = summary_style
+    story = [Paragraph("BÁO CÁO", styles.title), line, Rule(SUMMARY_RULE_SHARE * widest, gap=5), spacer(10)]
+    return story + addressee(report, styles, width)
+
+
+SUMMARY_RULE_SHARE = 0.4
+
+
+def addressee_lines(report) -> list[str]:
+    text = nfc(getattr(report, "addressee", "") or "")
+    return [line.strip().lstrip("-– ").rstrip(";.").strip() for line in text.split("\n") if line.strip()]
+
+
+def addressee(report, styles: Styles, width: float | None = None) -> list:
+    """"Kính gửi: Ủy ban nhân dân tỉnh." centred under the title; several addressees as
+    a list, one "- …;" a line, the last ending with a full stop."""
+    lines = addressee_lines(report)
+    if not lines:
+        return []
+    if len(lines) == 1:
+        return [Paragraph(f"Kính gửi: {para_text(lines[0])}.", styles.addressee), spacer(6)]
+    items = [f"- {para_text(line)};" for line in lines[:-1]] + [f"- {para_text(lines[-1])}."]
+    label_width = text_width("Kính gửi: ", "regular", styles.addressee.fontSize)
+    indent = (width or frame_width(PageSettings())) * 0.25
+    story = [Paragraph("Kính gửi:", ParagraphStyle("addressee_label", parent=styles.addressee, alignment=TA_LEFT,
+                                                    leftIndent=indent, spaceAfter=0))]
+    item_style = ParagraphStyle("addressee_item", parent=styles.addressee, alignment=TA_LEFT,
+                                leftIndent=indent + label_width, spaceAfter=0)
+    story += [Paragraph(item, item_style) for item in items]
+    return story + [spacer(10)]
 
 
 def heading(text: str, styles: Styles, *, room: float = 30 * mm) -> list:
@@ -242,42 +298,69 @@ def draw_qr(canvas, text: str, x: float, y: float, size: float) -> None:
     canvas.restoreState()
 
 
-QR_SIZE = 16 * mm
+QR_SIZE = 14 * mm
+# Inside the text area, never in the margins: the fingerprint line at the foot of every
+# page (page 1: beside the QR code) and, on a draft, the "DỰ THẢO" stamp at its head.
+FOOTER_BAND = 6 * mm
+FIRST_FOOTER_BAND = QR_SIZE + 2 * mm
+DRAFT_BAND = 11 * mm
+DRAFT_WORDS = "DỰ THẢO"
+DRAFT_PT = 13
+FOOTER_PT = 7.5
 
 
-def document(path: str, report: AnnualReport, settings: PageSettings, *, title_text: str) -> BaseDocTemplate:
+def is_draft(report) -> bool:
+    return not getattr(report, "signed", True)
+
+
+def draw_draft_stamp(canvas, right: float, top: float) -> None:
+    """"DỰ THẢO" in bold capitals in a box, at the top right of the text area."""
+    width = text_width(DRAFT_WORDS, "bold", DRAFT_PT) + 6 * mm
+    height = DRAFT_PT + 2.5 * mm
+    canvas.saveState()
+    canvas.setLineWidth(1)
+    canvas.rect(right - width, top - height, width, height, stroke=1, fill=0)
+    canvas.setFont(font("bold"), DRAFT_PT)
+    canvas.drawCentredString(right - width / 2, top - height + 1.25 * mm + DRAFT_PT * 0.22, DRAFT_WORDS)
+    canvas.restoreState()
+
+
+def document(path: str, report, settings: PageSettings, *, title_text: str) -> BaseDocTemplate:
     """A4 with three page templates: "first" (no page number, the QR code), "portrait"
-    and "landscape" (page number centred in the top margin); the fingerprint in the
-    footer of every page."""
+    and "landscape" (page number centred in the top margin); the fingerprint at the foot
+    of the text area of every page, and a draft's "DỰ THẢO" stamp at its head."""
     doc = BaseDocTemplate(
         path, pagesize=A4, leftMargin=settings.left_mm * mm, rightMargin=settings.right_mm * mm,
         topMargin=settings.top_mm * mm, bottomMargin=settings.bottom_mm * mm,
         title=nfc(title_text), author=nfc(report.issuing_office), subject=report.fingerprint, creator="TienDo",
         initialFontName=font(), initialFontSize=settings.body_pt,  # no unembedded Helvetica
     )
+    draft = is_draft(report)
+    head = DRAFT_BAND if draft else 0
+    left, bottom = settings.left_mm * mm, settings.bottom_mm * mm
 
-    def frame(size, name):
+    def frame(size, name, foot):
         page_width, page_height = size
-        return Frame(settings.left_mm * mm, settings.bottom_mm * mm,
-                     page_width - (settings.left_mm + settings.right_mm) * mm,
-                     page_height - (settings.top_mm + settings.bottom_mm) * mm,
+        return Frame(left, bottom + foot, page_width - (settings.left_mm + settings.right_mm) * mm,
+                     page_height - (settings.top_mm + settings.bottom_mm) * mm - foot - head,
                      id=name, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
-    def footer(canvas, _doc):
-        if not report.fingerprint:
-            return
+    def furniture(canvas):
+        page_width, page_height = canvas._pagesize
         canvas.saveState()
-        canvas.setFont(font(), 7.5)
-        canvas.setFillGray(0.3)
-        canvas.drawString(settings.left_mm * mm, 8 * mm, f"{FINGERPRINT_LABEL}: {grouped(report.fingerprint)}")
+        if report.fingerprint:
+            canvas.setFont(font(), FOOTER_PT)
+            canvas.setFillGray(0.3)
+            canvas.drawString(left, bottom + 1 * mm, f"{FINGERPRINT_LABEL}: {grouped(report.fingerprint)}")
         canvas.restoreState()
+        if draft:
+            draw_draft_stamp(canvas, page_width - settings.right_mm * mm, page_height - settings.top_mm * mm)
 
     def first(canvas, doc_):
-        footer(canvas, doc_)
+        furniture(canvas)
         if report.fingerprint:
             page_width = canvas._pagesize[0]
-            draw_qr(canvas, report.fingerprint, page_width - settings.right_mm * mm - QR_SIZE,
-                    (settings.bottom_mm * mm - QR_SIZE) / 2, QR_SIZE)
+            draw_qr(canvas, report.fingerprint, page_width - settings.right_mm * mm - QR_SIZE, bottom, QR_SIZE)
 
     def later(canvas, doc_):
         page_width, page_height = canvas._pagesize
@@ -286,14 +369,66 @@ def document(path: str, report: AnnualReport, settings: PageSettings, *, title_t
         canvas.drawCentredString(page_width / 2, page_height - settings.top_mm * mm / 2 - settings.body_pt / 3,
                                  str(doc_.page))
         canvas.restoreState()
-        footer(canvas, doc_)
+        furniture(canvas)
 
+    first_foot = FIRST_FOOTER_BAND if report.fingerprint else 0
+    foot = FOOTER_BAND if report.fingerprint else 0
     doc.addPageTemplates([
-        PageTemplate("first", [frame(A4, "first")], onPage=first, pagesize=A4, autoNextPageTemplate="portrait"),
-        PageTemplate("portrait", [frame(A4, "portrait")], onPage=later, pagesize=A4),
-        PageTemplate("landscape", [frame(landscape(A4), "landscape")], onPage=later, pagesize=landscape(A4)),
+        PageTemplate("first", [frame(A4, "first", first_foot)], onPage=first, pagesize=A4,
+                     autoNextPageTemplate="portrait"),
+        PageTemplate("portrait", [frame(A4, "portrait", foot)], onPage=later, pagesize=A4),
+        PageTemplate("landscape", [frame(landscape(A4), "landscape", foot)], onPage=later, pagesize=landscape(A4)),
     ])
     return doc
+
+
+ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90), ("L", 50), ("XL", 40),
+         ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+
+
+def roman(number: int) -> str:
+    """Decree 30 numbers appendices in Roman numerals: 1 -> "I", 4 -> "IV"."""
+    out = []
+    for letters, value in ROMAN:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def appendix_label(number: int) -> str:
+    return f"Phụ lục {roman(number)}"
+
+
+def appendix_reference(number: int) -> str:
+    """How the body refers to an appendix: "(chi tiết tại Phụ lục I kèm theo)"."""
+    return f"(chi tiết tại {appendix_label(number)} kèm theo)"
+
+
+def short_date(day) -> str:
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{day.day:02d}/{month}/{day.year}"
+
+
+def appendix_heading(report, number: int, text: str, styles: Styles, width: float) -> list:
+    """Decree 30's appendix head: "Phụ lục I" (bold, as written, its own line), the
+    appendix's title in bold capitals, then "(Kèm theo Báo cáo số … ngày … của …)" in
+    italics.  Starts nothing: the caller puts the page break before it."""
+    issuer = nfc(report.issuing_office).replace("\n", " ")
+    note = (f"(Kèm theo Báo cáo số {report.report_number or '…/BC-…'} ngày {short_date(report.report_date)} "
+            f"của {issuer})")
+    return [Paragraph(appendix_label(number), styles.appendix_number),
+            balanced(upper(text), styles.appendix_title, width),
+            balanced(note, styles.appendix_note, width)]
+
+
+def notes(items: list[str] | tuple[str, ...], styles: Styles, *, label: str = "Ghi chú:") -> list:
+    """Numbered notes under a table: "(1) …", the numbers the table's cells refer to."""
+    if not items:
+        return []
+    story = [Paragraph(label, styles.note_label)]
+    story += [Paragraph(f"({number}) {para_text(item)}", styles.note) for number, item in enumerate(items, start=1)]
+    return story
 
 
 def frame_width(settings: PageSettings, *, wide: bool = False) -> float:

@@ -97,6 +97,9 @@ class IndicatorLine:
     this_year: Value = None
     evaluation: str = ""
     depth: int = 0
+    #: What a reader of the paper needs beside the figure: why there is no data, the
+    #: clerk's note.  Printed as a numbered note under the table, the number in the cell.
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,10 @@ class AnnualReport:
     plan_number: str = ""
     plan_date: dt.date | None = None
     plan_title: str = ""
+    #: "Kính gửi:" lines when the report is addressed to a higher office ("" when not).
+    addressee: str = ""
+    #: How the verdicts were reached, printed in the notes under the indicator table.
+    rules: tuple[str, ...] = ()
 
     def summary_line(self) -> str:
         if self.summary:

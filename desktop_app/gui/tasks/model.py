@@ -10,6 +10,7 @@ from desktop_app.core import entries
 from desktop_app.core.entries import TASK_STATUSES, task_status_label
 from desktop_app.core.errors import TienDoError
 from desktop_app.core.i18n import N_, translate
+from desktop_app.core.model import unsaid
 from desktop_app.core.text import format_date
 from desktop_app.core.workspace import Workspace
 
@@ -64,11 +65,11 @@ class TaskModel(QAbstractTableModel):
         if column == COL_TASK:
             return task.name
         if column == COL_LEAD:
-            return plan.office_names(task.lead)
+            return plan.office_names_or_unsaid(task.lead)
         if column == COL_COORD:
             return task.coordinators_text or plan.office_names(task.coordinators)
         if column == COL_TIME:
-            return task.time
+            return unsaid(task.time)
         if column == COL_STATUS:
             status = progress.status if progress else None
             if role == Qt.EditRole:
