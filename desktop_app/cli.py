@@ -41,9 +41,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "task": ("entries", N_("record a task's progress")),
     "narrative": ("entries", N_("set a narrative section of the year's report")),
     "show": ("entries", N_("show a year's values and evaluations")),
+    "form": ("entries", N_("show or change the office's form (what it reports)")),
     "plans": ("plans", N_("list the plans")),
     "indicators": ("plans", N_("list a plan's indicators")),
-    "tasks": ("plans", N_("list a plan's tasks")),
+    "tasks": ("plans", N_("list a plan's tasks, or (given a workspace) the office's own task form")),
     "plan-export": ("plans", N_("write a plan as an .xlsx template")),
     "plan-import": ("plans", N_("read a plan from an .xlsx file and add it to the plans")),
     "report": ("reports", N_("write the year's report, or a review report, as PDF (and Excel)")),
@@ -60,6 +61,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "national": ("exchange", N_("export consolidated values for national systems")),
     "add-office": ("exchange", N_("add an office or commune that reports (lead office)")),
     "plan-update": ("exchange", N_("send (lead office) or apply (reporting office) a plan update")),
+    "offices": ("exchange", N_("the offices expected to report, and changes to them (lead office)")),
+    "indicator-offices": ("exchange", N_("one indicator across the offices (lead office)")),
+    "lead-plans": ("exchange", N_("the plans a lead workspace consolidates (merged provinces)")),
     "lead-key": ("exchange", N_("save the lead office's secret key to a file, or load it on a new computer")),
 }
 

@@ -59,7 +59,7 @@ def test_one_lead_workspace_consolidates_two_legacy_plans(tmp_path, env, capsys)
         assert run("init", ws, "--plan", plan, "--unit", unit) == 0
         assert run("keys", "import", ws, tmp_path / f"{name}.tdkey") == 0
         assert run("set", ws, "--year", 2026, indicator, value) == 0
-        assert run("export", ws, "--year", 2026, "--to", usb) == 0
+        assert run("export", ws, "--year", 2026, "--to", usb, "--draft") == 0   # not signed yet: shared as a draft
     capsys.readouterr()
 
     # One import takes both packages, each under its own plan.
