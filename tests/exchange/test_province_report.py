@@ -100,7 +100,7 @@ def test_the_consolidated_report_is_the_provinces_report(province, tmp_path):
     path = tmp_path / "tong-hop.pdf"
     build_consolidated_pdf(report, path)
     text = pdf_text(path)
-    assert "Toàn tỉnh năm 2026" in text
+    assert "Toàn tỉnh năm 2026" in text and "Kính gửi: Ủy ban nhân dân tỉnh" in text
     assert "Số người được giải quyết việc làm người 1.500 - 350" in text
     assert "2,67" in text and "Tính lại từ tổng tử số và tổng mẫu số của 2 đơn vị" in text
     assert "Trung vị tỷ lệ của 2 đơn vị" in text and "không cộng với số liệu cấp tỉnh" not in text.split("II.2")[0]
@@ -141,3 +141,14 @@ def test_renames_and_retirements_hold_from_their_date(province):
     assert "huyen-van-ninh" not in expected_2026 and dien_lam in expected_2026
     assert "huyen-van-ninh" in {e.office_id for e in roster.expected(lead, 2024)}
     assert dien_lam not in {e.office_id for e in roster.expected(lead, 2024)}
+
+
+def test_a_signed_year_shared_as_a_draft_is_not_counted_as_on_time(province):
+    lead, offices, usb, _dien_lam = province
+    fill_and_send(offices, usb)
+    import_packages(lead, [usb], trust_new=True)
+    health = offices["so-yte"]
+    shared = export_year(health, 2026, usb, draft=True)
+    import_packages(lead, [shared.path])
+    row = next(r for r in submissions(lead, 2026) if r.office_id == "so-yte")
+    assert row.status == "draft"

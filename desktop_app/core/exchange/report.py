@@ -60,6 +60,8 @@ def _furniture(ws: Workspace, plan, code: str, year: int, print_fingerprint: str
         signed=status in ("signed", "exported"),
         province=plan.province, plan_number=plan.document.number, plan_date=plan.document.date,
         plan_title=plan.document.title,
+        # "Kính gửi": the body the plan's lead office reports to (Decree 30).
+        addressee=setting("report_addressee", plan.reporting.consolidated_to),
     )
 
 

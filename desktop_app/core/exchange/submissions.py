@@ -42,6 +42,12 @@ class PackageUsed:
     content_hash: str
     signer_name: str
     package_id: str
+    #: "final" (the signed year) or "draft" (shared before, or instead of, a sign-off).
+    submission: str = "final"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.submission == "draft" or self.report_status == "draft"
 
 
 @dataclass(frozen=True)
@@ -103,7 +109,8 @@ def received(ws: Workspace, year: int, plan_code: str | None = None) -> dict[str
     found: dict[str, list[PackageUsed]] = {}
     for row in ws.query(
             "SELECT office_id, revision, created_at, received_at, report_status, report_fingerprint, content_hash,"
-            " signer_name, package_id FROM received_packages WHERE plan_code = ? AND year = ? AND applied = 1"
+            " signer_name, package_id, coalesce(json_extract(payload_json, '$.submission'), 'final')"
+            " FROM received_packages WHERE plan_code = ? AND year = ? AND applied = 1"
             " ORDER BY office_id, revision", (plan_code or ws.plan_code, year)):
         found.setdefault(row[0], []).append(PackageUsed(row[0], names.get(row[0], row[0]), *row[1:]))
     return found
@@ -120,7 +127,7 @@ def _row(office_id: str, name: str, kind: str, year: int, deadline: dt.date, own
     lasts = [packages[-1] for packages in lists]
     sent_on = max(firsts)
     days_late = max(0, (sent_on - deadline).days)
-    if any(p.report_status == "draft" for p in lasts):
+    if any(p.is_draft for p in lasts):
         status = "draft"
     else:
         status = "late" if days_late else "on_time"
