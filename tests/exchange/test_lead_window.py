@@ -78,3 +78,26 @@ def test_one_indicator_across_offices_shows_each_value(qtbot, lead):
     rows = {dialog.model.index(r, 0).data(): dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())}
     assert rows == {"Ủy ban nhân dân huyện Diên Khánh": "100", "Ủy ban nhân dân huyện Cam Lâm": "900"}
     assert "1.000" in dialog.figure.text()
+
+
+def test_the_consolidated_workbook_is_saved_from_the_window(qtbot, lead, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    from desktop_app.gui.lead import save_consolidated_xlsx
+
+    target = tmp_path / "tong-hop.xlsx"
+    monkeypatch.setattr("desktop_app.gui.lead.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    told = []
+    monkeypatch.setattr("desktop_app.gui.lead.QMessageBox.information", lambda parent, title, text: told.append(text))
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    save_consolidated_xlsx(parent, lead, 2026)
+    qtbot.waitUntil(lambda: told, timeout=30000)   # written, and the clerk told where
+    assert str(target) in told[0]
+    book = load_workbook(target)
+    row = next(r for r in book["Chỉ tiêu toàn tỉnh"].iter_rows(min_row=2) if r[1].value == "Số người được giải quyết việc làm")
+    assert row[5].value == 1000 and "Tổng số liệu của 2 đơn vị" in row[7].value
+    assert {r[2].value for r in book["Số liệu đơn vị"].iter_rows(min_row=2)} == {
+        "Ủy ban nhân dân huyện Diên Khánh", "Ủy ban nhân dân huyện Cam Lâm"}
