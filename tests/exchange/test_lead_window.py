@@ -94,7 +94,7 @@ def test_the_consolidated_workbook_is_saved_from_the_window(qtbot, lead, tmp_pat
     parent = QWidget()
     qtbot.addWidget(parent)
     save_consolidated_xlsx(parent, lead, 2026)
-    qtbot.waitUntil(lambda: told, timeout=30000)   # written, and the clerk told where
+    qtbot.waitUntil(lambda: bool(told), timeout=30000)   # written, and the clerk told where
     assert str(target) in told[0]
     book = load_workbook(target)
     row = next(r for r in book["Chỉ tiêu toàn tỉnh"].iter_rows(min_row=2) if r[1].value == "Số người được giải quyết việc làm")
