@@ -86,6 +86,7 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("consolidate", help=_("the province's figures from the offices' values (lead office)"))
     p.add_argument("workspace", type=Path)
     p.add_argument("--year", type=int, required=True)
+    p.add_argument("--plan", help=_("the plan (when the workspace holds several)"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=consolidate)
 
@@ -333,10 +334,10 @@ def consolidate(args) -> int:
     from desktop_app.core.exchange.consolidate import consolidate as run
 
     with _open(args.workspace) as ws:
-        rows = run(ws, args.year)
+        rows = run(ws, args.year, plan_code=args.plan)
     if args.json:
         print_json([{"id": r.indicator.id, "name": r.indicator.name, "value": r.value, "method": r.method,
-                     "offices": r.offices, "min": r.minimum, "median": r.median, "max": r.maximum,
+                     "note": r.note, "left_out": list(r.left_out), "offices": r.offices, "min": r.minimum, "median": r.median, "max": r.maximum,
                      "numerator": r.numerator, "denominator": r.denominator,
                      "outliers": [b.office_id for b in r.outliers],
                      "breakdown": [{"office": b.office_id, "value": b.value} for b in r.breakdown]} for r in rows])
@@ -366,10 +367,12 @@ def national(args) -> int:
 
 
 def add_office(args) -> int:
+    from desktop_app.core.exchange import roster
     from desktop_app.core.exchange.offices import add_office as add
 
     with _open(args.workspace) as ws:
         office_id = add(ws, args.name, args.kind, office_id=args.id, parent_id=args.parent)
+        roster.add(ws, office_id)   # an office added is an office expected (tiendo offices … add does both)
     print(office_id)
     return 0
 
