@@ -8,9 +8,8 @@ a floor measured in the same run, the two alternated:
 - report: a bare reportlab document with the same number of table rows (no furniture,
   no wrapping, no notes).
 
-Runs: consolidation and report 5 times at every size (median and spread, min–max);
-import 5 times at 150 offices, once at the larger sizes (each run needs a new lead
-workspace and thousands of sealed packages; the ratio is the check).
+Every figure: 5 runs alternated with its floor (bench/harness.py), median and spread;
+each import run starts from a fresh copy of the lead workspace (copied untimed).
 
     python bench/bench_province.py            # all sizes
     python bench/bench_province.py 150 1500   # some
@@ -22,14 +21,12 @@ import copy
 import json
 import random
 import sqlite3
-import statistics
 import sys
 import tempfile
-import time
 from decimal import Decimal
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
 
 import nacl.public  # noqa: E402
 import nacl.signing  # noqa: E402
@@ -45,9 +42,9 @@ from desktop_app.core.model import Office  # noqa: E402
 from desktop_app.core.plans import load_bundled_plan  # noqa: E402
 from desktop_app.core.reports.consolidated import build_province_pdf  # noqa: E402
 from desktop_app.core.workspace import Workspace  # noqa: E402
+from harness import Figure, compare, print_figures  # noqa: E402
 
 SIZES = (150, 1500, 3321)
-RUNS = 5
 PASSPHRASE = "mật khẩu đo đạc"
 YEAR = 2026
 # What a commune measures itself: shares with numerator and denominator, counts, a few
@@ -99,13 +96,12 @@ def _lead(folder: Path, plan, names: list[str], tag: str):
     return lead
 
 
-def _import_floor(folder: Path, private, scratch: Path) -> float:
+def _import_floor(folder: Path, private, scratch: Path) -> None:
+    scratch.unlink(missing_ok=True)
     conn = sqlite3.connect(scratch, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("CREATE TABLE IF NOT EXISTS v (office TEXT, year INTEGER, indicator TEXT, value TEXT,"
-                 " PRIMARY KEY (office, year, indicator))")
-    start = time.perf_counter()
+    conn.execute("CREATE TABLE v (office TEXT, year INTEGER, indicator TEXT, value TEXT, PRIMARY KEY (office, year, indicator))")
     for path in sorted(folder.glob("*.tdpkg")):
         header = read_header(path.read_bytes())
         inner = nacl.public.SealedBox(private).decrypt(header.body)
@@ -114,87 +110,70 @@ def _import_floor(folder: Path, private, scratch: Path) -> float:
         conn.executemany("INSERT OR REPLACE INTO v VALUES (?, ?, ?, ?)", [
             (payload["office"]["id"], payload["year"], k, v["number"]) for k, v in payload["data"]["values"].items()])
         conn.execute("COMMIT")
-    elapsed = time.perf_counter() - start
     conn.close()
-    scratch.unlink()
-    return elapsed
 
 
-def _consolidation_floor(lead) -> float:
-    start = time.perf_counter()
+def _consolidation_floor(lead) -> None:
     sums: dict[str, Decimal] = {}
     for indicator_id, number in lead.query("SELECT indicator_id, value_number FROM indicator_values"
                                            " WHERE plan_code = ? AND year = ?", (lead.plan_code, YEAR)):
         if number is not None:
             sums[indicator_id] = sums.get(indicator_id, Decimal(0)) + Decimal(number)
-    return time.perf_counter() - start
 
 
-def _report_floor(path: Path, rows: int) -> float:
+def _report_floor(path: Path, rows: int) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 
     from desktop_app.core.reports.fonts import font
 
-    start = time.perf_counter()
     data = [["TT", "Đơn vị", "Tình trạng", "(1)", "(2)", "(3)"]] + \
            [[str(n), f"UBND xã Số {n:04d}", "Đúng hạn", "12,5", "98,1", "305"] for n in range(rows)]
     table = Table(data, repeatRows=1)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font()), ("FONTSIZE", (0, 0), (-1, -1), 10),
                                ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]))
     SimpleDocTemplate(str(path), pagesize=A4).build([table])
-    return time.perf_counter() - start
 
 
-def _spread(samples: list[float]) -> str:
-    return f"median of {len(samples)}, {min(samples):.2f}–{max(samples):.2f}"
-
-
-def measure(size: int, plan, template: dict, scratch: Path) -> list[tuple[str, float, float | None, str]]:
+def measure(size: int, plan, template: dict, scratch: Path) -> list[Figure]:
     folder = scratch / f"packages-{size}"
     folder.mkdir()
     probe = Workspace.create(scratch / f"probe-{size}.tiendo", PASSPHRASE, plan=plan, office_id="so-yte", role="lead")[0]
     names = _packages(folder, plan, probe, template, size)
     private = keys.box_key(probe)
     probe.close()
-    import_runs = RUNS if size <= 150 else 1
-    ours, floors, lead = [], [], None
-    for run in range(import_runs):
-        floors.append(_import_floor(folder, private, scratch / "floor.sqlite"))
-        if lead is not None:
-            lead.close()
-        # The same box key: the packages were sealed to the probe's; a copy of its file per run.
-        lead = _copy_lead(scratch, size, run, names)
-        start = time.perf_counter()
-        outcomes = import_packages(lead, [folder], trust_new=True)
-        ours.append(time.perf_counter() - start)
+    state = {"lead": None, "run": 0}
+
+    def fresh_lead() -> None:
+        # Untimed: a new lead workspace holding the probe's keys (the packages are sealed to it).
+        if state["lead"] is not None:
+            state["lead"].close()
+        state["run"] += 1
+        state["lead"] = _copy_lead(scratch, size, state["run"], names)
+
+    def import_all() -> None:
+        outcomes = import_packages(state["lead"], [folder], trust_new=True)
         assert all(o.outcome == "imported" for o in outcomes), {o.reason for o in outcomes}
-    rows = [(f"import {size} packages ({_spread(ours)} s)", statistics.median(ours), statistics.median(floors), "s")]
 
-    ours, floors = [], []
-    for _ in range(RUNS):
-        floors.append(_consolidation_floor(lead))
-        start = time.perf_counter()
-        consolidate(lead, YEAR)
-        ours.append(time.perf_counter() - start)
-    rows.append((f"consolidate {size} offices ({_spread(ours)} s)", statistics.median(ours),
-                 statistics.median(floors), "s"))
+    figures = [compare(f"import {size} packages", import_all, lambda: _import_floor(folder, private, scratch / "f.sqlite"),
+                       floor_name="decrypt+verify+parse+insert, plain sqlite3", unit="s", before_app=fresh_lead)]
+    lead = state["lead"]
+    figures.append(compare(f"consolidate {size} offices", lambda: consolidate(lead, YEAR), lambda: _consolidation_floor(lead),
+                           floor_name="read and sum every value of the year", unit="ms"))
+    report = province_report(lead, YEAR)
+    rows = len(report.submissions) + sum(len(t.offices) for t in report.tasks) + \
+        len({c.office for b in report.breakdowns for c in b.cells}) * -(-len(report.breakdowns) // 6)
+    pages = []
 
-    ours, floors, pages = [], [], 0
-    for run in range(RUNS):
-        report = None
-        start = time.perf_counter()
-        report = province_report(lead, YEAR)
-        result = build_province_pdf(report, scratch / f"tong-hop-{size}.pdf")
-        ours.append(time.perf_counter() - start)
-        pages = result.pages
-        table_rows = len(report.submissions) + sum(len(t.offices) for t in report.tasks) + \
-            len({c.office for b in report.breakdowns for c in b.cells}) * -(-len(report.breakdowns) // 6)
-        floors.append(_report_floor(scratch / f"floor-{size}.pdf", table_rows))
-    rows.append((f"consolidated report {size} offices, {pages} pages ({_spread(ours)} s)", statistics.median(ours),
-                 statistics.median(floors), "s"))
+    def build() -> None:
+        pages.append(build_province_pdf(province_report(lead, YEAR), scratch / f"tong-hop-{size}.pdf").pages)
+
+    figure = compare(f"consolidated report, {size} offices", build,
+                     lambda: _report_floor(scratch / f"floor-{size}.pdf", rows),
+                     floor_name=f"bare reportlab table, {rows} rows", unit="s")
+    figures.append(Figure(f"{figure.name} ({pages[-1]} pages)", figure.app, figure.floor, figure.floor_name, "s"))
     lead.close()
-    return rows
+    return figures
 
 
 def _copy_lead(scratch: Path, size: int, run: int, names: list[str]):
@@ -214,7 +193,7 @@ def _copy_lead(scratch: Path, size: int, run: int, names: list[str]):
     return lead
 
 
-def run(sizes=SIZES) -> list[tuple[str, float, float | None, str]]:
+def run(sizes=SIZES) -> list[Figure]:
     clock.set_now("2026-11-20T09:00:00+07:00")   # before An Giang's 05/12 deadline: every package on time
     plan = load_bundled_plan("angiang-2025")
     rows = []
@@ -230,7 +209,5 @@ def run(sizes=SIZES) -> list[tuple[str, float, float | None, str]]:
 
 
 if __name__ == "__main__":
-    from bench_workspace import print_rows
-
     chosen = tuple(int(a) for a in sys.argv[1:]) or SIZES
-    print_rows(run(chosen))
+    print_figures(run(chosen))
