@@ -56,6 +56,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "keys": ("exchange", N_("export, load or show exchange keys")),
     "export": ("exchange", N_("write the year's data package for the lead office")),
     "import": ("exchange", N_("import offices' packages (lead office)")),
+    "withdraw": ("exchange", N_("take an accepted package back out of the consolidation (lead office)")),
     "submissions": ("exchange", N_("who has reported for a year (lead office)")),
     "consolidate": ("exchange", N_("the province's figures from the offices' values (lead office)")),
     "national": ("exchange", N_("export consolidated values for national systems")),
@@ -77,6 +78,20 @@ def _new_parser() -> tuple[argparse.ArgumentParser, object]:
     return parser, subparsers
 
 
+class _TableHelp:
+    """The subparsers as a command module sees them: a command's one-line help is the
+    table's, so ``tiendo --help`` (which reads only the table) and ``tiendo CMD --help``
+    can never say different things."""
+
+    def __init__(self, subparsers):
+        self._subparsers = subparsers
+
+    def add_parser(self, name: str, **options):
+        if name in COMMANDS:
+            options["help"] = _(COMMANDS[name][1])
+        return self._subparsers.add_parser(name, **options)
+
+
 def _register(subparsers, names) -> None:
     for name in names:
         try:
@@ -85,7 +100,7 @@ def _register(subparsers, names) -> None:
             if error.name != name:
                 raise
             continue  # an area not built yet
-        module.register(subparsers)
+        module.register(_TableHelp(subparsers))
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:

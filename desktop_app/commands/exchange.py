@@ -1,8 +1,9 @@
-"""keys, lead-key, export, import, submissions, consolidate, national, offices, plan-update,
+"""keys, lead-key, export, import, withdraw, submissions, consolidate, national, offices, plan-update,
 and the lead office's roster (offices), per-indicator view and several plans (lead-plans)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from desktop_app.commands import secrets
@@ -41,6 +42,14 @@ def register(subparsers) -> None:
     p.add_argument("--trust-new", action="store_true", help=_("register the key of an office seen for the first time"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=import_)
+
+    p = subparsers.add_parser("withdraw", help=_("take an accepted package back out of the consolidation (lead office)"))
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--office", required=True, help=_("the office id"))
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--revision", type=int, help=_("default: the latest accepted revision"))
+    p.add_argument("--reason", required=True, help=_("why it is withdrawn (kept in the history)"))
+    p.set_defaults(handler=withdraw)
 
     p = subparsers.add_parser("submissions", help=_("who has reported for a year (lead office)"))
     p.add_argument("workspace", type=Path)
@@ -175,6 +184,10 @@ def export(args) -> int:
 
 
 def import_(args) -> int:
+    """Exit status 0 when every file was imported or already held, 1 when any was rejected
+    (the summary is printed either way).  A lead workspace holding several plans applies
+    each package under the plan it was made for."""
+    from desktop_app.core.exchange.importer import all_accepted
     from desktop_app.core.exchange.lead_plans import import_for_all_plans
 
     with _open(args.workspace) as ws:
@@ -182,12 +195,32 @@ def import_(args) -> int:
     if args.json:
         print_json([{"file": str(o.path), "outcome": o.outcome, "reason": o.reason, "message": o.message,
                      "office": o.office_id, "year": o.year, "revision": o.revision,
-                     "new_key_fingerprint": o.new_key_fingerprint} for o in outcomes])
+                     "new_key_fingerprint": o.new_key_fingerprint, "problems": o.details.get("problems", [])}
+                    for o in outcomes])
     else:
         print_table([_("File"), _("Office"), _("Year"), _("Revision"), _("Result")],
                     [[o.path.name, o.office_name, o.year or "", o.revision or "", o.describe()] for o in outcomes], max_width=90)
     if args.dry_run:
         print(_("Dry run: nothing was changed."))
+    if all_accepted(outcomes):
+        return 0
+    rejected = sum(o.outcome == "rejected" for o in outcomes)
+    print(_("{count} of {total} file(s) rejected; they were kept aside with the reason.", count=rejected, total=len(outcomes)),
+          file=sys.stderr)
+    return 1
+
+
+def withdraw(args) -> int:
+    from desktop_app.core.exchange.withdraw import withdraw_package
+
+    with _open(args.workspace) as ws:
+        done = withdraw_package(ws, args.office, args.year, args.reason, revision=args.revision)
+    if done.restored_revision:
+        print(_("Revision {revision} of {office} for {year} withdrawn; revision {earlier} counts again.",
+                revision=done.revision, office=done.office_id, year=done.year, earlier=done.restored_revision))
+    else:
+        print(_("Revision {revision} of {office} for {year} withdrawn; the office's year is no longer consolidated.",
+                revision=done.revision, office=done.office_id, year=done.year))
     return 0
 
 

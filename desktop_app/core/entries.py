@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from desktop_app.core import validation
 from desktop_app.core.errors import InputError, Location, LockedYearError
 from desktop_app.core.i18n import N_, translate
 from desktop_app.core.model import Indicator
@@ -263,18 +264,18 @@ def _accepts_words(indicator: Indicator) -> bool:
     return any(t.parsed.needs_judgement for t in indicator.targets.values())
 
 
+def _entered(text: str | None, indicator_id: str, field: str, kept: str) -> str:
+    return kept if text is None else validation.entered_text(text, field=f"{indicator_id}/{field}")
+
+
 def _check_range(indicator: Indicator, number: Decimal) -> None:
-    where = Location(field=indicator.id)
-    if indicator.kind in ("percent", "count", "ratio", "index") and number < 0:
-        raise InputError("The value cannot be negative.", where=where)
-    if indicator.kind == "percent" and indicator.measure == "value" and number > 100:
-        raise InputError("A percentage cannot be over 100.", where=where)
-    if indicator.kind == "count" and number != number.to_integral_value():
-        raise InputError("A count must be a whole number.", where=where)
+    validation.check_number(indicator, number)
 
 
 def rate_from_parts(indicator: Indicator, numerator: Decimal, denominator: Decimal) -> Decimal:
     where = Location(field=indicator.id)
+    validation.check_part(indicator, numerator)
+    validation.check_part(indicator, denominator)
     if denominator <= 0:
         raise InputError("The denominator must be greater than zero.", where=where)
     if numerator < 0:
@@ -315,6 +316,7 @@ def set_value(
     year's needs a note.
     """
     indicator = ws.plan.indicator(indicator_id)
+    validation.check_year(ws.plan, year, history=validation.ENTRY_YEARS_AROUND)
     office_id = office_id or ws.office_id
     ensure_unlocked(ws, year)
     num = _as_decimal(numerator, indicator.id) if numerator not in (None, "") else None
@@ -326,8 +328,8 @@ def set_value(
     text = actual if isinstance(actual, str) else None
     nearby = _values_in_years(ws, office_id, indicator_id, (year, year - 1))
     old, previous = nearby.get(year), nearby.get(year - 1)
-    note_text = nfc(note).strip() if note is not None else (old.note if old else "")
-    source_text = nfc(source).strip() if source is not None else (old.source if old else "")
+    note_text = _entered(note, indicator.id, "note", old.note if old else "")
+    source_text = _entered(source, indicator.id, "source", old.source if old else "")
     limit = max_change if max_change is not None else max_change_setting(ws)
     if (
         indicator.measure == "value"
@@ -679,8 +681,8 @@ def prepare_value(
     actual = interpret(indicator, raw)
     number = actual if isinstance(actual, Decimal) else None
     text = actual if isinstance(actual, str) else None
-    note_text = nfc(note).strip() if note is not None else (old.note if old else "")
-    source_text = nfc(source).strip() if source is not None else (old.source if old else "")
+    note_text = _entered(note, indicator.id, "note", old.note if old else "")
+    source_text = _entered(source, indicator.id, "source", old.source if old else "")
     if (
         indicator.measure == "value"
         and is_large_change(previous.number if previous else None, number, limit)
@@ -706,6 +708,7 @@ def set_values(
     """Save many values (a paste from Excel, a values file) as one action: one
     transaction, all rows or none, one audit batch.  When any row is refused nothing is
     saved and RowsRefusedError lists every refused row with its reason."""
+    validation.check_year(ws.plan, year, history=validation.ENTRY_YEARS_AROUND)
     office_id = office_id or ws.office_id
     ensure_unlocked(ws, year)
     rows = [_as_row(row, index) for index, row in enumerate(rows)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from desktop_app.core.errors import Location, WorkspaceBusyError
+from desktop_app.core.errors import Location, WorkspaceBusyError, WorkspaceError
 
 
 class FileLock:
@@ -18,7 +18,14 @@ class FileLock:
         self._fd: int | None = None
 
     def acquire(self, workspace: Path) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            raise WorkspaceError(
+                "The workspace is on a drive or in a folder that cannot be written (a write-protected stick, a CD, "
+                "a read-only file): copy it to this computer, or restore its backup, and open it there.",
+                where=Location(file=str(workspace)),
+            ) from None
         try:
             _lock(fd)
         except OSError:

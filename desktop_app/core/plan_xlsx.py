@@ -8,14 +8,18 @@ column; nothing is imported if anything is wrong.
 from __future__ import annotations
 
 import json
+import re
+import time
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import column_index_from_string
 from openpyxl.utils.exceptions import InvalidFileException
 
+from desktop_app.core.cells import append_row, save_workbook
 from desktop_app.core.errors import CatalogError, InputError, Location
 from desktop_app.core.fsutil import atomic_write_bytes
 from desktop_app.core.model import Plan
@@ -58,6 +62,7 @@ PLAN_FIELDS = (
 _JSON_FIELDS = {"reporting.deadline", "reporting.lead_deadline", "reporting.other_deadlines",
                 "reporting.review_years", "recipients", "signing"}
 _INT_FIELDS = {"schema", "catalog_version", "reporting.first_year", "reporting.last_year"}
+_ID_FIELDS = {"id", "group", "number", "parent", "section"}
 
 
 # -- export ----------------------------------------------------------------------------------
@@ -72,7 +77,7 @@ def export_plan_xlsx(plan: Plan, path: Path) -> Path:
     _header(sheet, ["Trường", "Giá trị"])
     for field in PLAN_FIELDS:
         value = _get(data, field)
-        sheet.append([field, json.dumps(value, ensure_ascii=False) if field in _JSON_FIELDS else value])
+        append_row(sheet, [field, json.dumps(value, ensure_ascii=False) if field in _JSON_FIELDS else value])
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["B"].width = 100
 
@@ -91,13 +96,11 @@ def export_plan_xlsx(plan: Plan, path: Path) -> Path:
         rows.append(row)
     _table(book, SHEET_INDICATORS, INDICATOR_COLUMNS + tuple(target_columns), rows)
     _table(book, SHEET_TASKS, TASK_COLUMNS, data["tasks"])
-    path = Path(path)
-    book.save(path)
-    return path
+    return save_workbook(book, path)
 
 
 def _header(sheet, headers: list[str]) -> None:
-    sheet.append(headers)
+    append_row(sheet, headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -107,8 +110,10 @@ def _header(sheet, headers: list[str]) -> None:
 def _table(book, title: str, columns, rows: list[dict]) -> None:
     sheet = book.create_sheet(title)
     _header(sheet, [header for header, _ in columns])
+    ids = tuple(index for index, (_, field) in enumerate(columns, start=1) if field in _ID_FIELDS)
     for row in rows:
-        sheet.append([_cell(row.get(field)) for _, field in columns])
+        # Text that begins with "=" is a plan's wording, not a formula: it must read back the same.
+        append_row(sheet, [_cell(row.get(field)) for _, field in columns], id_columns=ids)
     for index, (header, field) in enumerate(columns, start=1):
         width = 60 if field in ("name", "note") else 18
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
@@ -154,20 +159,30 @@ def import_plan_xlsx(path: Path) -> Plan:
     """Read and check a plan workbook; raises CatalogError listing every problem."""
     path = Path(path)
     problems = _Problems(path.name)
+    where = Location(file=path.name)
+    check_workbook_limits(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise CatalogError("This file is not an .xlsx spreadsheet.", where=Location(file=path.name)) from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError, TypeError):
+        raise CatalogError("This file is not an .xlsx spreadsheet.", where=where) from None
     try:
         missing = [s for s in (SHEET_PLAN, SHEET_OFFICES, SHEET_GROUPS, SHEET_INDICATORS, SHEET_TASKS) if s not in book.sheetnames]
         for sheet in missing:
             problems.add(sheet, None, None, "The sheet “{sheet}” is missing.", sheet=sheet)
         problems.raise_if_any()
+        budget = _Budget(where)
+        for title in (SHEET_PLAN, SHEET_OFFICES, SHEET_GROUPS, SHEET_INDICATORS, SHEET_TASKS):
+            book[title].reset_dimensions()  # read the rows there are, not the range a sheet claims
+            book[title].budget = budget
         data = _read_plan_sheet(book[SHEET_PLAN], problems)
         data["offices"] = [_office(r) for r in _rows(book[SHEET_OFFICES], OFFICE_COLUMNS, problems)]
         data["indicator_groups"] = _rows(book[SHEET_GROUPS], GROUP_COLUMNS, problems)
         data["indicators"] = _indicators(book[SHEET_INDICATORS], problems)
         data["tasks"] = [_task(r) for r in _rows(book[SHEET_TASKS], TASK_COLUMNS, problems, optional=("Ghi chú",))]
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError, TypeError, EOFError):
+        # Damaged XML inside (an entity bomb stopped by the parser, a cut-off sheet).
+        raise CatalogError("The workbook cannot be read; it is damaged or not made by a spreadsheet program.",
+                           where=where) from None
     finally:
         book.close()
     _check_ids(problems, SHEET_OFFICES, data["offices"])
@@ -179,6 +194,86 @@ def import_plan_xlsx(path: Path) -> Plan:
         return plan_from_dict(data, source=path.name)
     except CatalogError as error:
         raise CatalogError("The workbook does not make a valid plan: {detail}", where=Location(file=path.name), detail=error) from None
+
+
+# -- reading limits: a small file must never keep the program busy for minutes ------------
+
+MAX_DECLARED_ROWS = 100_000
+MAX_DECLARED_COLUMNS = 1_000
+MAX_CELLS = 500_000  # cells read in all sheets together
+MAX_SECONDS = 20.0
+MAX_MEMBERS = 500
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_SHARED_STRINGS_BYTES = 30 * 1024 * 1024
+MAX_RATIO = 200  # uncompressed / compressed, for parts over 1 MB (a zip bomb)
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})(\d+))?"')
+
+
+def check_workbook_limits(path: Path) -> None:
+    """Look inside the .xlsx (a zip of XML parts) before any parser does: sizes, the
+    range each sheet claims, and no DTD (where entity bombs live)."""
+    where = Location(file=path.name)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise CatalogError("This file is not an .xlsx spreadsheet.", where=where) from None
+    with archive:
+        members = archive.infolist()
+        if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
+            raise CatalogError("The workbook is far larger than any plan could be.", where=where)
+        for member in members:
+            if member.file_size > 1024 * 1024 and member.file_size > MAX_RATIO * max(member.compress_size, 1):
+                raise CatalogError("The workbook is far larger than any plan could be.", where=where)
+            if member.filename.endswith("sharedStrings.xml") and member.file_size > MAX_SHARED_STRINGS_BYTES:
+                raise CatalogError("The workbook holds far more text than any plan could.", where=where)
+            if not member.filename.endswith((".xml", ".rels")):
+                continue
+            try:
+                with archive.open(member) as handle:
+                    head = handle.read(64 * 1024)
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+                raise CatalogError("This file is not an .xlsx spreadsheet.", where=where) from None
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise CatalogError("The workbook holds XML declarations no spreadsheet program writes; it is refused.",
+                                   where=where)
+            if member.filename.startswith("xl/worksheets/"):
+                _check_dimension(head, where)
+
+
+def _check_dimension(head: bytes, where: Location) -> None:
+    match = _DIMENSION.search(head)
+    if not match or not match.group(3):
+        return
+    rows = int(match.group(4)) - int(match.group(2) or 1) + 1
+    columns = column_index_from_string(match.group(3).decode()) - column_index_from_string((match.group(1) or b"A").decode()) + 1
+    if rows > MAX_DECLARED_ROWS or columns > MAX_DECLARED_COLUMNS:
+        raise CatalogError("A sheet of the workbook claims {rows} rows and {columns} columns; a plan needs far fewer. "
+                           "Copy the plan's rows into a new workbook and try again.", where=where, rows=rows, columns=columns)
+
+
+class _Budget:
+    """Cells and seconds left for reading the whole workbook."""
+
+    def __init__(self, where: Location):
+        self.where = where
+        self.cells = MAX_CELLS
+        self.deadline = time.monotonic() + MAX_SECONDS
+
+    def spend(self, cells: int) -> None:
+        self.cells -= cells
+        if self.cells < 0:
+            raise CatalogError("The workbook holds more cells than any plan could.", where=self.where)
+        if time.monotonic() > self.deadline:
+            raise CatalogError("Reading the workbook takes too long; it holds more than any plan could.", where=self.where)
+
+
+def _iter_rows(sheet, **bounds):
+    """``iter_rows(values_only=True)`` within the workbook's budget."""
+    budget = getattr(sheet, "budget", None)
+    for row in sheet.iter_rows(values_only=True, **bounds):
+        if budget is not None:
+            budget.spend(len(row) + 1)
+        yield row
 
 
 def _text(value: Any) -> str:
@@ -193,7 +288,7 @@ def _text(value: Any) -> str:
 def _read_plan_sheet(sheet, problems: _Problems) -> dict:
     data: dict[str, Any] = {}
     seen = set()
-    for index, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+    for index, row in enumerate(_iter_rows(sheet, min_row=2), start=2):
         if not row or row[0] is None:
             continue
         field = _text(row[0])
@@ -231,7 +326,7 @@ def _put(data: dict, dotted: str, value: Any) -> None:
 
 
 def _columns(sheet, wanted, problems: _Problems, *, optional: tuple[str, ...] = ()) -> dict[str, int] | None:
-    header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
+    header = next(_iter_rows(sheet, min_row=1, max_row=1), ())
     positions = {_text(h): i for i, h in enumerate(header) if h is not None}
     found = {}
     ok = True
@@ -269,7 +364,7 @@ def _task(row: dict) -> dict:
 def _indicators(sheet, problems: _Problems) -> list[dict]:
     from desktop_app.core.targets import parse_target
 
-    header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
+    header = next(_iter_rows(sheet, min_row=1, max_row=1), ())
     years = sorted(
         int(_text(h).split()[-1]) for h in header
         if h and _text(h).startswith("Mục tiêu ") and _text(h).split()[-1].isdigit()
@@ -313,7 +408,7 @@ def _rows_at(sheet, positions: dict[str, int], problems: _Problems, columns) -> 
     id_label = columns[0][0]
     name_label = next(label for label, field in columns if field == "name")
     rows = []
-    for index, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+    for index, row in enumerate(_iter_rows(sheet, min_row=2), start=2):
         if not row or all(v is None or str(v).strip() == "" for v in row):
             continue
         item = {field: _text(row[pos]) if pos < len(row) else "" for field, pos in positions.items()}

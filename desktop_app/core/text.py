@@ -41,6 +41,10 @@ def fold(text: str | None) -> str:
     return stripped.replace("đ", "d")
 
 
+_ENGLISH_NOTATION = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
+_SWAP_SEPARATORS = str.maketrans({",": ".", ".": ","})
+
+
 def parse_number(text: str, *, field: str | None = None) -> Decimal:
     """A number written in Vietnamese notation (``99,5``, ``1.234,5``, ``-3``)."""
     from desktop_app.core.errors import Location
@@ -54,6 +58,9 @@ def parse_number(text: str, *, field: str | None = None) -> Decimal:
         value = parse_decimal(raw, locale=LOCALE, strict=True)
     except NumberFormatError as error:
         suggestions = [s for s in (getattr(error, "suggestions", None) or []) if "," in s]
+        if _ENGLISH_NOTATION.match(raw):
+            # "1,234.5" is English notation for 1.234,5; Babel would offer "1,2345".
+            suggestions = [raw.translate(_SWAP_SEPARATORS)]
         if suggestions:
             raise InputError(
                 "“{text}” is not a number in Vietnamese notation; did you mean “{suggestion}”? "

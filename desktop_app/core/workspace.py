@@ -20,6 +20,7 @@ import re
 import shutil
 import tempfile
 import threading
+import time
 import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ from desktop_app.core.errors import (
     WorkspaceError,
 )
 from desktop_app.core.filelock import FileLock
-from desktop_app.core.fsutil import atomic_write_bytes, fsync_dir
+from desktop_app.core.fsutil import atomic_write_bytes, create_private, fsync_dir, private_file, write_failure
 from desktop_app.core.model import Office, Plan
 from desktop_app.core.plans import plan_from_dict, plan_to_dict
 from desktop_app.core.resources import user_data_dir
@@ -143,6 +144,7 @@ def _split_sql(script: str) -> list[str]:
 
 def _connect(path: Path, data_key: bytes):
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=5.0)
+    conn.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher's own log lines never reach the user
     conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
     return conn
 
@@ -195,6 +197,12 @@ def _storage_error(error: Exception, path: Path) -> TienDoError:
         )
     if "readonly" in text or "read-only" in text:
         return WorkspaceError("The workspace file cannot be written (read-only).", where=Location(file=str(path)))
+    if "disk i/o" in text:
+        return WorkspaceError(
+            "The workspace could not be written: the disk may be full or the drive was removed. "
+            "The last change was not saved; everything saved before is safe.",
+            where=Location(file=str(path)),
+        )
     return WorkspaceError("The workspace could not be read or written: {detail}.", where=Location(file=str(path)), detail=str(error))
 
 
@@ -253,6 +261,11 @@ class Workspace:
         if path.exists() or keyslots.slots_path(path).exists():
             raise WorkspaceError("A workspace already exists there.", where=Location(file=str(path)))
         path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            # Owner-only from the first byte; SQLite gives its -wal and -shm the same mode.
+            os.close(create_private(path))
+        except OSError as error:
+            raise write_failure(error, path) from None
         data_key = keyslots.new_data_key()
         recovery_code = keyslots.new_recovery_code()
         slots = keyslots.create_slots(keyslots.new_workspace_id(), data_key, passphrase, recovery_code)
@@ -282,6 +295,9 @@ class Workspace:
             keyslots.write_slots(path, slots)
         except BaseException:
             lock.release()
+            if not keyslots.slots_path(path).exists():  # never finished: no half-made workspace
+                for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                    leftover.unlink(missing_ok=True)
             raise
         return workspace, recovery_code
 
@@ -293,6 +309,7 @@ class Workspace:
         path = Path(path)
         if not path.exists():
             raise WorkspaceError("There is no workspace at this path.", where=Location(file=str(path)))
+        _refuse_what_is_not_a_workspace(path)
         slots = keyslots.read_slots(path)
         data_key = keyslots.unlock(slots, passphrase=passphrase, recovery_code=recovery_code, source=str(path))
         lock = FileLock(_lock_path(path))
@@ -312,8 +329,15 @@ class Workspace:
                     "The workspace file is damaged. Restore it from a backup (Tệp > Khôi phục từ bản sao lưu).",
                     where=Location(file=str(path)),
                 )
-            _configure(conn)
-            migrate(conn)
+            try:
+                if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+                    # Opens with the key but holds nothing: never write a schema into it.
+                    raise CorruptWorkspaceError("This file is not a TienDo workspace; it was left as it is.",
+                                                where=Location(file=str(path)))
+                _configure(conn)
+                migrate(conn)
+            except DatabaseError as error:
+                raise _storage_error(error, path) from None
             workspace = cls(path, conn, lock, data_key, slots)
             if workspace.meta("workspace_id") != slots.workspace_id:
                 raise CorruptWorkspaceError(
@@ -504,7 +528,19 @@ class Workspace:
                 "The workspace file is damaged. Restore it from a backup (Tệp > Khôi phục từ bản sao lưu).",
                 where=Location(file=str(self.path)),
             )
-        with tempfile.TemporaryDirectory(dir=destination.parent) as scratch:
+        _sweep_stale_scratch(destination.parent)
+        try:
+            self._write_backup(destination)
+        except OSError as error:
+            raise write_failure(error, destination) from None
+        with self.transaction() as tx:
+            self.audit(tx, "backup", "workspace", self.workspace_id, new_value=destination.name)
+        return destination
+
+    def _write_backup(self, destination: Path) -> None:
+        # The scratch folder is hidden and named, so a backup killed half-way is swept
+        # away by the next one; on any error it is removed at once.
+        with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=destination.parent) as scratch:
             copy = Path(scratch) / "workspace.db"
             with self.mutex:
                 version = self.conn.execute("PRAGMA user_version").fetchone()[0]
@@ -516,17 +552,16 @@ class Workspace:
                 except DatabaseError as error:
                     raise _storage_error(error, destination) from None
             staged = Path(scratch) / "backup.zip"
-            with zipfile.ZipFile(staged, "w", compression=zipfile.ZIP_STORED) as archive:
-                archive.writestr("FORMAT", "tiendo-backup 1\n")
-                archive.write(copy, "workspace.db")
-                archive.writestr("workspace.keys", self._slots.to_bytes())
-            with staged.open("rb") as handle:
+            # Owner-only: a backup holds the key slots.
+            with os.fdopen(create_private(staged), "wb") as handle:
+                with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED) as archive:
+                    archive.writestr("FORMAT", "tiendo-backup 1\n")
+                    archive.write(copy, "workspace.db")
+                    archive.writestr("workspace.keys", self._slots.to_bytes())
+                handle.flush()
                 os.fsync(handle.fileno())
             os.replace(staged, destination)
             fsync_dir(destination.parent)
-        with self.transaction() as tx:
-            self.audit(tx, "backup", "workspace", self.workspace_id, new_value=destination.name)
-        return destination
 
     def check(self) -> CheckResult:
         with self.mutex:
@@ -561,6 +596,7 @@ def restore_backup(
     with tempfile.TemporaryDirectory(dir=destination.parent) as scratch:
         candidate = Path(scratch) / "restored.tiendo"
         candidate.write_bytes(db_bytes)
+        private_file(candidate)
         conn = _connect(candidate, data_key)
         try:
             problems = integrity_problems(conn)
@@ -596,6 +632,48 @@ def check_file(path: Path, *, passphrase: str | None = None, recovery_code: str 
             return workspace.check()
     except CorruptWorkspaceError as error:
         return CheckResult(str(path), (error.message(),))
+
+
+SCRATCH_PREFIX = ".tiendo-backup-scratch-"
+
+
+def _sweep_stale_scratch(folder: Path) -> None:
+    """Remove what a backup killed half-way left (its hidden scratch folder), once it is
+    old enough not to be another backup running right now."""
+    cutoff = time.time() - 600
+    try:
+        stale = [p for p in folder.glob(SCRATCH_PREFIX + "*") if p.is_dir() and p.stat().st_mtime < cutoff]
+    except OSError:
+        return
+    for leftover in stale:
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _refuse_what_is_not_a_workspace(path: Path) -> None:
+    """Checks that only read: a file that cannot be a workspace is left exactly as it is,
+    and a workspace on read-only media is refused before anything tries to write."""
+    where = Location(file=str(path))
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        raise WorkspaceError("The workspace file cannot be read.", where=where) from None
+    if size == 0:
+        raise CorruptWorkspaceError("This file is empty, not a TienDo workspace (an incomplete copy?); it was left as it is.",
+                                    where=where)
+    if head.startswith(b"SQLite format 3\0"):
+        raise CorruptWorkspaceError("This file is not a TienDo workspace; it was left as it is.", where=where)
+    if size % 512:  # a database is whole pages: this one was cut short
+        raise CorruptWorkspaceError(
+            "The workspace file is damaged. Restore it from a backup (Tệp > Khôi phục từ bản sao lưu).", where=where,
+        )
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        raise WorkspaceError(
+            "The workspace is on a drive or in a folder that cannot be written (a write-protected stick, a CD, "
+            "a read-only file): copy it to this computer, or restore its backup, and open it there.",
+            where=where,
+        )
 
 
 def _lock_path(path: Path) -> Path:

@@ -46,7 +46,7 @@ def test_the_bundled_program_does_a_clerks_year(bundle, tmp_path):
     assert run(bundle, "init", workspace, "--plan", "khanhhoa-2024", "--unit", "Sở LĐTBXH", home=tmp_path).returncode == 0
     entered = run(bundle, "set", workspace, "--year", "2026", "II.2", "2,8", home=tmp_path)
     assert entered.returncode == 0 and "2,8" in entered.stdout  # the Vietnamese catalog was collected
-    refused = run(bundle, "set", workspace, "--year", "2026", "II.2", "2.8", home=tmp_path)
+    refused = run(bundle, "set", workspace, "--year", "2026", "II.2", "1,234.5", home=tmp_path)
     assert refused.returncode == 1 and "2,8" in refused.stderr and "Traceback" not in refused.stderr
     report = run(bundle, "report", workspace, "--year", "2026", "-o", tmp_path / "bao-cao.pdf", home=tmp_path)
     assert report.returncode == 0, report.stderr

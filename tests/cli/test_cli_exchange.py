@@ -44,7 +44,7 @@ def test_an_office_sends_its_year_and_the_lead_office_takes_it_in(tmp_path, env,
     rows = {r["office"]: r for r in json.loads(capsys.readouterr().out)}
     assert rows["huyen-dien-khanh"]["status"] == "missing"  # the dry run changed nothing
 
-    assert main(["import", str(lead), str(usb), "--json"]) == 0
+    assert main(["import", str(lead), str(usb), "--json"]) == 1  # anything rejected: non-zero, summary still printed
     refused = json.loads(capsys.readouterr().out)
     assert refused[0]["reason"] == "unregistered_signer"
     assert main(["import", str(lead), str(usb), "--trust-new", "--json"]) == 0

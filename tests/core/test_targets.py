@@ -162,3 +162,12 @@ def test_a_formatted_number_reads_back_as_the_same_target(number):
 
     assert parse_target(format_number(number)).low == number
     assert parse_target("≥ " + format_number(number)).low == number
+
+
+def test_english_notation_is_refused_with_the_vietnamese_spelling_offered():
+    from desktop_app.core.errors import InputError
+    from desktop_app.core.text import parse_number
+
+    with pytest.raises(InputError) as refused:
+        parse_number("1,234.5")
+    assert "1.234,5" in refused.value.message("vi")

@@ -17,6 +17,7 @@ from lxml import etree
 
 from conftest import PASSPHRASE, TEST_DATA
 from desktop_app.cli import main
+from desktop_app.core.cells import csv_field
 from desktop_app.core import entries
 from desktop_app.core.errors import InputError
 from desktop_app.core.exchange.consolidate import consolidate
@@ -24,7 +25,6 @@ from desktop_app.core.exchange.national import (
     adx_xml,
     csv_bytes,
     dhis2_json,
-    guard_cell,
     plain_decimal,
     read_mapping,
     write_mapping_template,
@@ -176,7 +176,7 @@ def test_csv_quotes_ids_and_defuses_formulas(two_provinces):
     hostile = replace(rows[0], indicator=replace(rows[0].indicator, name='=HYPERLINK("http://x","y")', unit="@SUM(A1)"))
     table = list(csv.reader(io.StringIO(csv_bytes(ws, 2026, [hostile]).decode("utf-8-sig"))))
     assert table[1][5] == "'=HYPERLINK(\"http://x\",\"y\")" and table[1][6] == "'@SUM(A1)"
-    assert [guard_cell(t) for t in ("-1+1", "+1", "\tx", "\rx", "ok")] == ["'-1+1", "'+1", "'\tx", "'\rx", "ok"]
+    assert [csv_field(t) for t in ("-1+1", "+1", "\tx", "\rx", "ok")] == ["'-1+1", "'+1", "'\tx", "'\rx", "ok"]
     negative = replace(rows[0], value=Decimal("-2.5"))
     assert list(csv.reader(io.StringIO(csv_bytes(ws, 2026, [negative]).decode("utf-8-sig"))))[1][7] == "-2.5"
 

@@ -28,14 +28,19 @@ def installed(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("install")
     house = work / "wheelhouse"
     build_wheelhouse(ROOT / "pyproject.toml", house)
-    leftover = ROOT / "tiendo.egg-info"
-    had_leftover = leftover.exists()
+    # Built from a copy of the source files, as from a fresh clone: the checkout's own
+    # build/ folder may hold files since deleted (an old migration), which would be packed.
+    source = work / "source"
+    listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-co", "--exclude-standard", "-z"],
+                            capture_output=True, check=True).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        if (ROOT / name).is_file():
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, source / name)
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(house), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(house), str(source)],
         capture_output=True, text=True, timeout=600, cwd=work,
     )
-    if not had_leftover:  # setuptools writes it into the checkout; it would pass for an install
-        shutil.rmtree(leftover, ignore_errors=True)
     assert built.returncode == 0, built.stderr[-3000:]
     environment = work / "venv"
     venv.EnvBuilder(with_pip=True, system_site_packages=False).create(environment)
@@ -79,7 +84,7 @@ def test_the_installed_cli_does_a_clerks_year_from_another_folder(installed, tmp
     workspace = tmp_path / "Nguyễn Thị Lan" / "sở.tiendo"
     created = run(installed, "init", workspace, "--plan", "khanhhoa-2024", "--unit", "Sở LĐTBXH", home=tmp_path)
     assert created.returncode == 0, created.stderr
-    refused = run(installed, "set", workspace, "--year", "2026", "II.2", "2.8", home=tmp_path)
+    refused = run(installed, "set", workspace, "--year", "2026", "II.2", "1,234.5", home=tmp_path)
     # The Vietnamese catalogue was found inside the package: the message is not the English id.
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert "Lỗi" in refused.stderr, refused.stderr

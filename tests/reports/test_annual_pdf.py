@@ -138,3 +138,9 @@ def test_a_draft_report_carries_the_live_fingerprint(workspace):
     first = annual_report(workspace, 2025).fingerprint
     entries.set_value(workspace, 2025, "I.1", "2,7")
     assert annual_report(workspace, 2025).fingerprint != first
+
+
+def test_the_notes_say_how_the_verdicts_are_reached(report_pdf):
+    text = " ".join(" ".join(text_of(report_pdf[0])).split())
+    assert "Trước năm mục tiêu, chỉ tiêu được đánh giá “đúng tiến độ”" in text
+    assert "“chậm tiến độ”" in text

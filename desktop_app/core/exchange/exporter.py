@@ -19,7 +19,7 @@ from desktop_app.core.errors import InputError, Location, WorkspaceError
 from desktop_app.core.exchange import PACKAGE_SUFFIX
 from desktop_app.core.exchange.keys import recipient_tag, signing_key, signing_key_fingerprint, trusted_lead
 from desktop_app.core.exchange.package import read_header, seal
-from desktop_app.core.fsutil import fsync_dir
+from desktop_app.core.fsutil import create_private, fsync_dir, write_failure
 from desktop_app.core.workspace import Workspace, now_utc
 
 
@@ -132,40 +132,74 @@ def export_year(ws: Workspace, year: int, destination: Path, *, now: dt.datetime
         created_at = (now or clock.now()).isoformat(timespec="seconds")
     payload = build_payload(ws, year, revision, created_at, package_id=package_id, submission=submission)
     data = seal(payload, signing_key(ws), lead_box, recipient_tag(lead_box))
-    path = destination / package_file_name(ws.plan_code, ws.office_id, year, revision)
-    _write_and_verify(path, data)
-    with ws.transaction() as tx:
+    # The same data again is the same package (same id): it may take its own name back.
+    path = _write_and_verify(destination, package_file_name(ws.plan_code, ws.office_id, year, revision), data,
+                             same_package=repeated)
+    try:
+        with ws.transaction() as tx:
+            if not repeated:
+                tx.execute(
+                    "INSERT INTO exports (plan_code, office_id, year, revision, package_id, file_name, fingerprint,"
+                    " exported_at, content_fingerprint, created_at, submission) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (ws.plan_code, ws.office_id, year, revision, payload["package_id"], path.name,
+                     payload["report"]["fingerprint"], now_utc(), content, created_at, submission),
+                )
+            ws.audit(tx, "export", "package", f"{ws.plan_code}/{ws.office_id}/{year}",
+                     new_value=f"r{revision} {submission} {path.name}", reason="same data again" if repeated else "")
+    except BaseException:
         if not repeated:
-            tx.execute(
-                "INSERT INTO exports (plan_code, office_id, year, revision, package_id, file_name, fingerprint, exported_at,"
-                " content_fingerprint, created_at, submission) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (ws.plan_code, ws.office_id, year, revision, payload["package_id"], path.name,
-                 payload["report"]["fingerprint"], now_utc(), content, created_at, submission),
-            )
-        ws.audit(tx, "export", "package", f"{ws.plan_code}/{ws.office_id}/{year}",
-                 new_value=f"r{revision} {submission} {path.name}", reason="same data again" if repeated else "")
+            path.unlink(missing_ok=True)  # not recorded, so not sent: the next export makes it again
+        raise
     return ExportResult(path, revision, len(data), True, submission, repeated)
 
 
-def _write_and_verify(path: Path, data: bytes) -> None:
-    temporary = path.with_name(path.name + ".partial")
+def _free_name(folder: Path, name: str) -> Path:
+    """``name``, or ``name`` with ``-2``, ``-3``… when an earlier file has it: a second
+    export (after a restore, on another computer) never overwrites the first."""
+    path = folder / name
+    stem, suffix = name[: -len(PACKAGE_SUFFIX)], PACKAGE_SUFFIX
+    number = 1
+    while path.exists():
+        number += 1
+        path = folder / f"{stem}-{number}{suffix}"
+    return path
+
+
+def _write_and_verify(folder: Path, name: str, data: bytes, *, same_package: bool = False) -> Path:
+    """Write beside the target, fsync, rename; read back.  Owner-only (0600); nothing
+    half-written is left behind, whatever fails; another package's file is never replaced."""
+    path = folder / name if same_package else _free_name(folder, name)
+    temporary = folder / f".{path.name}.partial"
     try:
-        with temporary.open("wb") as handle:
+        temporary.unlink(missing_ok=True)  # a leftover of an export killed before
+        with os.fdopen(create_private(temporary), "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
         fsync_dir(path.parent)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise WorkspaceError("Could not write the package: {detail}.", where=Location(file=str(path)), detail=error.strerror) from None
+        _forget(temporary)
+        raise write_failure(error, path) from None
+    except BaseException:
+        _forget(temporary)
+        raise
     try:
         written = path.read_bytes()
         read_header(written)
-    except (OSError, Exception):
+    except Exception:  # noqa: BLE001 - anything read back that is not the package is a faulty drive
         written = b""
     if written != data:
+        _forget(path)
         raise WorkspaceError(
             "The package read back from the drive is not what was written: the drive may be faulty. Try another one.",
             where=Location(file=str(path)),
         )
+    return path
+
+
+def _forget(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass  # the drive is gone; there is nothing left to clean

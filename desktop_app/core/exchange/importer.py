@@ -5,23 +5,28 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
+import logging
+import os
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Callable
 
 from desktop_app.core import clock
 from desktop_app.core import entries
-from desktop_app.core.entries import TASK_STATUSES, TaskProgress, ValueRecord
-from desktop_app.core.errors import InputError, PackageError
+from desktop_app.core.errors import InputError, PackageError, TienDoError
 from desktop_app.core.exchange import PACKAGE_SUFFIX
-from desktop_app.core.exchange.keys import box_key, fingerprint_of, recipient_tag, register_office_key_in, trusted_office_key
+from desktop_app.core.exchange.keys import (
+    box_key, fingerprint_of, office_of_key, recipient_tag, register_office_key_in, trusted_office_key,
+)
 from desktop_app.core.exchange.offices import ensure_office
 from desktop_app.core.exchange.package import MAX_PACKAGE_BYTES, content_hash, open_year_package, read_header
+from desktop_app.core.exchange.payload import Problems, YearPayload, validate
+from desktop_app.core.fsutil import write_private
 from desktop_app.core.i18n import N_, translate
+from desktop_app.core.text import clean, fold
 from desktop_app.core.workspace import Workspace, now_utc
 
+log = logging.getLogger(__name__)
 FUTURE_TOLERANCE = dt.timedelta(days=2)
 OUTCOMES = {
     "imported": N_("imported"),
@@ -55,7 +60,11 @@ def package_files(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found += sorted(p for p in path.rglob(f"*{PACKAGE_SUFFIX}") if p.is_file())
+            inside = []
+            # A folder that cannot be read (a damaged stick) is passed over, not fatal.
+            for folder, _dirs, names in os.walk(path, onerror=lambda _error: None):
+                inside += [Path(folder) / name for name in names if name.endswith(PACKAGE_SUFFIX)]
+            found += sorted(p for p in inside if p.is_file())
         else:
             found.append(path)
     return found
@@ -71,6 +80,8 @@ def import_packages(
     progress: Callable[[int, int], None] | None = None,
     quarantine: Path | None = None,
 ) -> list[ImportOutcome]:
+    """Every file read on its own: one bad file never stops the others, and every file
+    ends with an outcome in the summary."""
     if ws.role != "lead":
         raise InputError("Only the lead office's workspace imports offices' packages.")
     files = package_files(paths)
@@ -83,13 +94,34 @@ def import_packages(
         try:
             outcome = _import_one(ws, path, key, tag, dry_run=dry_run, trust_new=trust_new, now=now)
         except PackageError as error:
-            outcome = ImportOutcome(path, "rejected", error.reason, error.message())
+            outcome = ImportOutcome(path, "rejected", error.reason, error.message(), details=_details(error))
+            known = getattr(error, "about", None)
+            if known is not None:  # the package was read: the summary says whose it was
+                outcome.office_id, outcome.office_name = known.office_id, known.office_name
+                outcome.year, outcome.revision = known.year, known.revision
             if not dry_run:
                 _quarantine(path, quarantine, error)
+        except TienDoError as error:  # the workspace could not be written (disk full, read-only): nothing applied
+            outcome = ImportOutcome(path, "rejected", "not_saved", error.message())
+        except Exception as error:  # noqa: BLE001 - the last door: the import goes on and says which file
+            log.exception("import of %s", path)
+            outcome = ImportOutcome(path, "rejected", "unexpected",
+                                    translate("An unexpected problem ({detail}); nothing of it was applied.", None,
+                                              detail=type(error).__name__))
         outcomes.append(outcome)
         if progress:
             progress(index, len(files))
     return outcomes
+
+
+def all_accepted(outcomes: list[ImportOutcome]) -> bool:
+    """True when every file was imported or was already held (the exit status of a run)."""
+    return all(o.outcome != "rejected" for o in outcomes)
+
+
+def _details(error: PackageError) -> dict:
+    problems = error.params.get("problems")
+    return {"problems": [p.message() for p in problems.problems]} if isinstance(problems, Problems) else {}
 
 
 def _read(path: Path) -> bytes:
@@ -103,146 +135,126 @@ def _read(path: Path) -> bytes:
 
 def _import_one(ws: Workspace, path: Path, key, tag: bytes, *, dry_run: bool, trust_new: bool, now: dt.datetime) -> ImportOutcome:
     opened = open_year_package(read_header(_read(path)), key, tag)
-    payload = _checked(ws, opened.payload, now)
-    office, year, revision = payload["office"], payload["year"], payload["revision"]
-    result = ImportOutcome(path, "imported", office_id=office["id"], office_name=office["name"], year=year, revision=revision)
-    registered = trusted_office_key(ws, office["id"])
-    if registered is None:
-        if not trust_new:
-            raise PackageError(
-                "unregistered_signer",
-                "The package is signed by {office} with a key not yet registered (fingerprint {fingerprint}); "
-                "compare it with the one on the office's signed report, then accept it.",
-                office=office["name"], fingerprint=fingerprint_of(opened.signer_key),
-            )
-        result.new_key_fingerprint = fingerprint_of(opened.signer_key)
-    elif registered != opened.signer_key:
-        raise PackageError("different_key", "The package is signed with a different key than the one registered for {office}.",
-                           office=office["name"])
+    payload = validate(ws, opened.payload, now, future_tolerance=FUTURE_TOLERANCE)
+    known_name = ws.query("SELECT name FROM offices WHERE id = ?", (payload.office_id,))
+    result = ImportOutcome(path, "imported", office_id=payload.office_id,
+                           office_name=known_name[0][0] if known_name else payload.office_name,
+                           year=payload.year, revision=payload.revision)
+    try:
+        _check_signer(ws, payload, opened.signer_key, trust_new, result)
+    except PackageError as error:
+        error.about = result
+        raise
     digest = content_hash(opened.payload_bytes)
-    seen = ws.query("SELECT 1 FROM received_packages WHERE package_id = ? OR content_hash = ?", (payload["package_id"], digest))
+    seen = ws.query("SELECT 1 FROM received_packages WHERE package_id = ? OR content_hash = ?", (payload.package_id, digest))
     if seen:
         result.outcome = "duplicate"
         return result
-    current = ws.query(
-        "SELECT max(revision) FROM received_packages WHERE plan_code = ? AND office_id = ? AND year = ? AND applied = 1",
-        (ws.plan_code, office["id"], year),
-    )[0][0]
-    if current is not None and revision <= current:
+    current = _applied_revision(ws, payload.office_id, payload.year)
+    if current is not None and payload.revision <= current:
         result.outcome = "stale"
-        result.message = translate("revision {revision}; we have revision {current}", None, revision=revision, current=current)
+        result.message = translate("revision {revision}; we have revision {current}", None, revision=payload.revision, current=current)
         apply = False
     else:
         result.outcome = "superseded" if current is not None else "imported"
         apply = True
     if dry_run:
         return result
+    report = payload.report
     with ws.transaction() as tx:
         if result.new_key_fingerprint:
-            register_office_key_in(ws, tx, office["id"], opened.signer_key, office_name=office["name"])
+            register_office_key_in(ws, tx, payload.office_id, opened.signer_key, office_name=payload.office_name)
         tx.execute(
             "INSERT INTO received_packages (package_id, plan_code, office_id, year, revision, content_hash, created_at,"
             " received_at, signer_key, report_status, report_fingerprint, signer_name, applied, payload_json)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (payload["package_id"], ws.plan_code, office["id"], year, revision, digest, payload["created_at"], now_utc(),
-             fingerprint_of(opened.signer_key), payload["report"]["status"], payload["report"].get("fingerprint"),
-             payload["report"].get("signer_name") or "", int(apply), opened.payload_bytes.decode("utf-8")),
+            (payload.package_id, ws.plan_code, payload.office_id, payload.year, payload.revision, digest, payload.created_at,
+             now_utc(), fingerprint_of(opened.signer_key), report.status, report.fingerprint, report.signer_name,
+             int(apply), opened.payload_bytes.decode("utf-8")),
         )
         if apply:
-            ensure_office(ws, tx, office["id"], office["name"], office.get("kind") or "local")
-            _apply(ws, tx, payload)
-        ws.audit(tx, "import", "package", f"{ws.plan_code}/{office['id']}/{year}",
-                 new_value=f"r{revision} {result.outcome}", reason=path.name)
+            ensure_office(ws, tx, payload.office_id, payload.office_name, payload.office_kind)
+            apply_payload(ws, tx, payload)
+        ws.audit(tx, "import", "package", f"{ws.plan_code}/{payload.office_id}/{payload.year}",
+                 new_value=f"r{payload.revision} {result.outcome}", reason=path.name)
     return result
 
 
-def _checked(ws: Workspace, payload: dict, now: dt.datetime) -> dict:
-    """The payload with every field the import relies on checked."""
-    try:
-        if payload["format"] != "tiendo-year" or payload["version"] != 1:
-            raise ValueError
-        plan, office, data, report = payload["plan"], payload["office"], payload["data"], payload["report"]
-        year, revision = int(payload["year"]), int(payload["revision"])
-        created = dt.datetime.fromisoformat(payload["created_at"])
-        if created.tzinfo is None:
-            created = created.replace(tzinfo=dt.timezone.utc)
-        office_id, office_name = str(office["id"]), str(office["name"])
-        values, tasks, narrative = data["values"], data["tasks"], data["narrative"]
-        if not isinstance(values, dict) or not isinstance(tasks, dict) or not isinstance(narrative, dict):
-            raise ValueError
-        for item in values.values():
-            for key in ("number", "numerator", "denominator"):
-                if item.get(key) is not None:
-                    Decimal(item[key])
-        str(payload["package_id"])
-        report["status"]
-    except (KeyError, TypeError, ValueError, InvalidOperation):
-        raise PackageError("malformed", "The package's contents cannot be read.") from None
-    if revision < 1 or not office_id:
-        raise PackageError("malformed", "The package's contents cannot be read.")
-    if plan.get("code") != ws.plan_code:
-        raise PackageError("wrong_plan", "The package is for plan {other}, not {plan}.", other=plan.get("code"), plan=ws.plan_code)
-    unknown = [i for i in values if not ws.plan.has_indicator(i)] + [t for t in tasks if t not in {x.id for x in ws.plan.tasks}]
-    if unknown:
-        raise PackageError("catalog_mismatch",
-                           "The package was made with a version of the plan this workspace cannot map ({items}).",
-                           items=", ".join(unknown[:5]))
-    if any(t.get("status") not in TASK_STATUSES for t in tasks.values()):
-        raise PackageError("malformed", "The package's contents cannot be read.")
-    if office_id == ws.office_id:
-        raise PackageError("own_package", "The package comes from this lead office itself.")
-    if created > now + FUTURE_TOLERANCE:
-        raise PackageError("future", "The package is dated {date}, in the future: check the office computer's clock.",
-                           date=created.date().isoformat())
-    payload["year"], payload["revision"] = year, revision
-    payload["office"] = {"id": office_id, "name": office_name, "kind": office.get("kind")}
-    return payload
+def _applied_revision(ws: Workspace, office_id: str, year: int) -> int | None:
+    return ws.query(
+        "SELECT max(revision) FROM received_packages WHERE plan_code = ? AND office_id = ? AND year = ? AND applied = 1",
+        (ws.plan_code, office_id, year),
+    )[0][0]
 
 
-def _apply(ws: Workspace, tx, payload: dict) -> None:
-    office_id, year, data = payload["office"]["id"], payload["year"], payload["data"]
-    key = (ws.plan_code, office_id, year)
+def _check_signer(ws: Workspace, payload: YearPayload, signer_key: bytes, trust_new: bool, result: ImportOutcome) -> None:
+    """One signing key belongs to one office: the payload's office is the key's office."""
+    registered = trusted_office_key(ws, payload.office_id)
+    if registered is not None:
+        if registered != signer_key:
+            raise PackageError("different_key", "The package is signed with a different key than the one registered for {office}.",
+                               office=result.office_name)
+        return
+    owner = office_of_key(ws, signer_key)
+    if owner is not None:
+        raise PackageError("key_of_other_office",
+                           "The package claims to come from {office} but is signed with the key of {owner}; "
+                           "one signing key belongs to one office.", office=payload.office_name, owner=owner)
+    if not trust_new:
+        raise PackageError(
+            "unregistered_signer",
+            "The package is signed by {office} with a key not yet registered (fingerprint {fingerprint}); "
+            "compare it with the one on the office's signed report, then accept it.",
+            office=payload.office_name, fingerprint=fingerprint_of(signer_key),
+        )
+    twin = _office_named(ws, payload.office_name, payload.office_id)
+    if twin is not None:
+        raise PackageError("duplicate_name",
+                           "A new office calls itself {office}, the name of an office already known ({other}); "
+                           "its key is not accepted without checking.", office=payload.office_name, other=twin)
+    result.new_key_fingerprint = fingerprint_of(signer_key)
+
+
+def _office_named(ws: Workspace, name: str, office_id: str) -> str | None:
+    wanted = fold(clean(name))
+    for other_id, other_name, short in ws.query("SELECT id, name, short FROM offices WHERE id != ?", (office_id,)):
+        if wanted in (fold(clean(other_name)), fold(clean(short or ""))):
+            return other_id
+    return None
+
+
+def apply_payload(ws: Workspace, tx, payload: YearPayload) -> None:
+    """Replace the office's year with the package's (inside ``tx``): checked records only."""
+    key = (ws.plan_code, payload.office_id, payload.year)
     for table in ("indicator_values", "task_progress", "reports"):
         tx.execute(f"DELETE FROM {table} WHERE plan_code = ? AND office_id = ? AND year = ?", key)
-    author, when = payload["report"].get("signer_name") or payload["office"]["name"], payload["created_at"]
-    dec = lambda text: None if text is None else Decimal(text)  # noqa: E731
-    entries.write_value_rows(tx, ws.plan_code, office_id, [
-        ValueRecord(
-            indicator_id=indicator_id, year=year, number=dec(item.get("number")), text=item.get("text"),
-            numerator=dec(item.get("numerator")), denominator=dec(item.get("denominator")),
-            no_data_reason=item.get("no_data_reason"), judgement=item.get("judgement"),
-            source=item.get("source") or "", note=item.get("note") or "", updated_by=author, updated_at=when,
-        )
-        for indicator_id, item in data["values"].items()
-    ])
-    for task_id, item in data["tasks"].items():
-        date = dt.date.fromisoformat(item["evidence_date"]) if item.get("evidence_date") else None
-        entries.write_task_row(tx, ws.plan_code, office_id, TaskProgress(
-            task_id, year, item["status"], item.get("result") or "", item.get("evidence_number") or "", date, author, when,
-        ))
-    report, narrative = payload["report"], data["narrative"]
+    entries.write_value_rows(tx, ws.plan_code, payload.office_id, list(payload.values))
+    for task in payload.tasks:
+        entries.write_task_row(tx, ws.plan_code, payload.office_id, task)
+    report, narrative = payload.report, payload.narrative
     tx.execute(
         "INSERT INTO reports (plan_code, office_id, year, status, revision, results_text, difficulties_text,"
         " proposals_text, report_number, signer_authority, signer_title, signer_name, signed_at, fingerprint)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (*key, report["status"] if report["status"] in ("draft", "signed", "exported") else "draft",
-         int(report.get("revision") or 0), narrative.get("results", ""), narrative.get("difficulties", ""),
-         narrative.get("proposals", ""), report.get("report_number") or "", report.get("signer_authority") or "",
-         report.get("signer_title") or "", report.get("signer_name") or "", report.get("signed_at"),
-         report.get("fingerprint")),
+        (*key, report.status, report.revision, narrative["results"], narrative["difficulties"], narrative["proposals"],
+         report.report_number, report.signer_authority, report.signer_title, report.signer_name, report.signed_at,
+         report.fingerprint),
     )
 
 
 def _quarantine(path: Path, folder: Path, error: PackageError) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         stamp = clock.local_now().strftime("%Y%m%d-%H%M%S")
         target = folder / f"{stamp}_{path.name}"
-        if path.is_file():
-            shutil.copy2(path, target)
-        target.with_name(target.name + ".reason.txt").write_text(
-            f"{error.reason}\n{error.message('vi')}\n{error.message('en')}\n", encoding="utf-8"
-        )
+        number = 1
+        while target.exists() or target.with_name(target.name + ".reason.txt").exists():
+            number += 1  # the same file rejected twice in a second: keep both
+            target = folder / f"{stamp}-{number}_{path.name}"
+        if path.is_file() and path.stat().st_size <= MAX_PACKAGE_BYTES:
+            write_private(target, path.read_bytes())
+        write_private(target.with_name(target.name + ".reason.txt"),
+                      f"{error.reason}\n{error.message('vi')}\n{error.message('en')}\n".encode("utf-8"))
     except OSError:
         pass  # the summary still says why; a read-only stick must not stop the import
 

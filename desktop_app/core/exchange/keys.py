@@ -167,6 +167,10 @@ def register_office_key_in(ws: Workspace, tx, office_id: str, verify_key: bytes,
     from desktop_app.core.exchange.offices import ensure_office
 
     fingerprint = fingerprint_of(verify_key)
+    owner = tx.execute("SELECT office_id FROM trusted_keys WHERE kind = 'office' AND verify_key = ? AND office_id != ?",
+                       (verify_key, office_id)).fetchone()
+    if owner:
+        raise InputError("This key is already registered for {owner}; one signing key belongs to one office.", owner=owner[0])
     ensure_office(ws, tx, office_id, office_name or office_id, "local")
     old = tx.execute("SELECT fingerprint FROM trusted_keys WHERE kind = 'office' AND office_id = ?", (office_id,)).fetchone()
     tx.execute(
@@ -188,3 +192,9 @@ def trusted_lead(ws: Workspace) -> tuple[str, bytes, bytes] | None:
 def trusted_office_key(ws: Workspace, office_id: str) -> bytes | None:
     rows = ws.query("SELECT verify_key FROM trusted_keys WHERE kind = 'office' AND office_id = ?", (office_id,))
     return bytes(rows[0][0]) if rows else None
+
+
+def office_of_key(ws: Workspace, verify_key: bytes) -> str | None:
+    """The office a signing key is registered for (one key, one office)."""
+    rows = ws.query("SELECT office_id FROM trusted_keys WHERE kind = 'office' AND verify_key = ?", (verify_key,))
+    return rows[0][0] if rows else None

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from desktop_app.core.cells import csv_field
 from desktop_app.core.errors import InputError, Location
 from desktop_app.core.exchange.consolidate import ConsolidatedRow
 from desktop_app.core.fsutil import atomic_write_bytes
@@ -41,7 +42,6 @@ MAX_MAPPING_BYTES = 2 * 1024 * 1024
 # DHIS2's UID: a letter, then 10 letters or digits; its codes are at most 50 characters.
 _UID = re.compile(r"^[A-Za-z][A-Za-z0-9]{10}$")
 _CODE = re.compile(r"^[^\s\x00-\x1f=+@-][^\x00-\x1f]{0,49}$")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def plain_decimal(value: Decimal) -> str:
@@ -50,11 +50,6 @@ def plain_decimal(value: Decimal) -> str:
         raise InputError("The value {value} is not a number that can be exported.", value=value)
     text = format(value, "f")
     return "0" if text in ("-0", "+0") else text
-
-
-def guard_cell(text: str) -> str:
-    """A cell a spreadsheet would read as a formula gets a leading apostrophe (OWASP's advice)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 # -- the mapping file ------------------------------------------------------------------------
@@ -239,9 +234,9 @@ def csv_bytes(ws: Workspace, year: int, rows: list[ConsolidatedRow], mapping: Na
     for r in rows:
         value = number(r.value)
         writer.writerow([
-            guard_cell(ids.data_set or ws.plan.global_id), guard_cell(ids.org_unit), str(year),
-            guard_cell(ids.elements[r.indicator.id]), guard_cell(r.indicator.number), guard_cell(r.indicator.name),
-            guard_cell(r.indicator.unit), value if isinstance(r.value, Decimal) else guard_cell(value), r.method,
+            csv_field(ids.data_set or ws.plan.global_id), csv_field(ids.org_unit), str(year),
+            csv_field(ids.elements[r.indicator.id]), csv_field(r.indicator.number), csv_field(r.indicator.name),
+            csv_field(r.indicator.unit), value if isinstance(r.value, Decimal) else csv_field(value), r.method,
             str(r.offices), number(r.numerator), number(r.denominator),
         ])
     # A BOM so that Excel on a Vietnamese Windows opens the UTF-8 text correctly.

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import struct
+from itertools import accumulate
 import unicodedata
 from dataclasses import dataclass
 
@@ -30,6 +32,13 @@ KIND_YEAR = 1
 KIND_PLAN_UPDATE = 2
 _HEADER = struct.Struct(">8sBB16sQ32s")
 MAX_PACKAGE_BYTES = 20 * 1024 * 1024
+# Checked before the JSON is parsed: a year of one office is some hundred kilobytes and
+# a handful of levels deep.
+MAX_PAYLOAD_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 12
+_JSON_STRING = re.compile(rb'"[^"]*"')
+_BRACKETS = re.compile(rb"[^\[\]{}]+")
+_DEPTH_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 NO_RECIPIENT = b"\0" * 16
 
 
@@ -112,21 +121,38 @@ def _verify_inner(kind: int, inner: bytes) -> Opened:
         data = nacl.signing.VerifyKey(verify_key).verify(signed)
     except (nacl.exceptions.CryptoError, ValueError, TypeError):
         raise PackageError("bad_signature", "The package's signature does not match its contents.") from None
+    if len(data) > MAX_PAYLOAD_BYTES:
+        raise PackageError("too_large", "The package's contents are larger than any office's year could be.")
+    if nesting_depth(data) > MAX_DEPTH:
+        raise PackageError("malformed", "The package's contents are nested deeper than any office's year could be.")
     try:
         payload = _nfc_json(data.decode("utf-8"))
         if not isinstance(payload, dict):
             raise ValueError
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise PackageError("malformed", "The package's contents cannot be read.") from None
     return Opened(kind, payload, data, verify_key)
+
+
+def nesting_depth(data: bytes) -> int:
+    """How deep the JSON's arrays and objects go, counted without parsing (strings first
+    blanked out), so a payload nested a million deep never reaches the parser."""
+    # Escapes go first, so each string is plain "…" and the pattern stays linear.
+    unescaped = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    brackets = _BRACKETS.sub(b"", _JSON_STRING.sub(b"", unescaped))
+    return max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0)
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not JSON")
 
 
 def _nfc_json(text: str):
     """Parse with every string NFC.  Normalising the text before parsing is one C call;
     only a payload with \\u escapes (which could spell decomposed letters) is walked."""
     if "\\u" not in text:
-        return json.loads(unicodedata.normalize("NFC", text))
-    return _nfc_deep(json.loads(text))
+        return json.loads(unicodedata.normalize("NFC", text), parse_constant=_refuse_constant)
+    return _nfc_deep(json.loads(text, parse_constant=_refuse_constant))
 
 
 def _nfc_deep(value):

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop_app.core.cells import append_row, save_workbook
 from desktop_app.core.i18n import N_, translate
 from desktop_app.core.exchange import roster
 from desktop_app.core.text import fold, format_date
@@ -213,14 +214,14 @@ def write_submissions_xlsx(rows: list[SubmissionRow], path: Path, language: str 
     book = Workbook()
     sheet = book.active
     sheet.title = translate(N_("Submissions"), language)[:31]
-    sheet.append(headers)
+    append_row(sheet, headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     for row in rows:
-        sheet.append([row.office_name, row.year, row.label(language), row.days_late, row.sent_on, row.received_at,
-                      row.revision, row.signer_name, row.fingerprint])
+        # Names and signers come from offices' packages: text cells, never formulas.
+        append_row(sheet, [row.office_name, row.year, row.label(language), row.days_late, row.sent_on, row.received_at,
+                           row.revision, row.signer_name, row.fingerprint], id_columns=(9,))
     sheet.column_dimensions["A"].width = 40
     sheet.column_dimensions["C"].width = 30
-    book.save(path)
-    return Path(path)
+    return save_workbook(book, path)

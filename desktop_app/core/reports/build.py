@@ -104,16 +104,10 @@ def measure_note(indicator) -> str:
 
 
 def verdict_rules(ws: Workspace, year: int) -> tuple[str, ...]:
-    """The rule text the verdicts follow, when the progress module states it."""
+    """The rule the verdicts follow, printed in the report's notes."""
     from desktop_app.core import progress
 
-    source = getattr(progress, "rule_notes", None)
-    if not callable(source):
-        return ()
-    try:
-        return tuple(clean(text) for text in source(ws, year) if clean(text))
-    except TypeError:
-        return ()
+    return (clean(progress.verdict_rule("vi")),)
 
 
 def indicator_lines(ws: Workspace, year: int, *, assigned_only: bool = True) -> tuple[IndicatorLine, ...]:

@@ -16,9 +16,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from desktop_app.core.cells import put_id, put_text, save_workbook
 from desktop_app.core.reports.annual import INDICATOR_HEADERS, TASK_HEADERS
 from desktop_app.core.reports.consolidated import SUBMISSION_HEADERS
-from desktop_app.core.reports.decree30 import nfc
 from desktop_app.core.reports.fingerprint import grouped
 from desktop_app.core.reports.model import AnnualReport, ConsolidatedReport
 from desktop_app.core.text import format_date
@@ -44,7 +44,7 @@ def put(sheet, row: int, column: int, value) -> None:
         return
     if isinstance(value, Decimal):
         if not value.is_finite():
-            cell.value = str(value)
+            put_text(cell, value)
             return
         cell.value = value
         cell.number_format = number_format(value)
@@ -53,15 +53,15 @@ def put(sheet, row: int, column: int, value) -> None:
     if isinstance(value, int) and not isinstance(value, bool):
         cell.value = value
         return
-    cell.value = nfc(str(value))
-    cell.data_type = "s"   # "=…" or "+…" stays text
+    put_text(cell, value)  # "=…" or "+…" stays text
     cell.alignment = WRAP_TOP
 
 
 def new_sheet(book, title: str, headers, widths, *, freeze: str = "A2"):
     sheet = book.create_sheet(title)
     for column, text in enumerate(headers, start=1):
-        cell = sheet.cell(1, column, nfc(text))
+        cell = sheet.cell(1, column)
+        put_text(cell, text)
         cell.font = BOLD
         cell.fill = HEAD_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -76,7 +76,7 @@ def indicator_sheet(book, report: AnnualReport, title: str = "Chỉ tiêu"):
     row = 2
     for line in report.indicators:
         if line.kind == "group":
-            put(sheet, row, 1, line.number)
+            _number(sheet, row, line.number)
             put(sheet, row, 2, line.name)
             for column in range(1, len(INDICATOR_HEADERS) + 1):
                 sheet.cell(row, column).font = BOLD
@@ -85,6 +85,7 @@ def indicator_sheet(book, report: AnnualReport, title: str = "Chỉ tiêu"):
             for column, value in enumerate((line.number, line.name, line.unit, line.target_2025, line.target_2030,
                                             line.last_year, line.this_year, line.evaluation), start=1):
                 put(sheet, row, column, value)
+            _number(sheet, row, line.number)
             name = sheet.cell(row, 2)
             name.alignment = Alignment(wrap_text=True, vertical="top", indent=2 * line.depth)
             if line.kind == "heading":
@@ -99,7 +100,15 @@ def task_sheet(book, report: AnnualReport):
         result = "; ".join(part for part in (task.result, task.evidence) if part)
         for column, value in enumerate((task.number, task.name, task.lead, task.status, result), start=1):
             put(sheet, row, column, value)
+        _number(sheet, row, task.number)
     return sheet
+
+
+def _number(sheet, row: int, number) -> None:
+    """The plan's numbering ("4.10", "II") in column A: text, never the figure 4.1."""
+    if number not in (None, ""):
+        put_id(sheet.cell(row, 1), number)
+        sheet.cell(row, 1).alignment = WRAP_TOP
 
 
 def info_sheet(book, report: AnnualReport) -> None:
@@ -116,9 +125,7 @@ def info_sheet(book, report: AnnualReport) -> None:
 
 
 def _save(book, path) -> Path:
-    path = Path(path)
-    book.save(path)
-    return path
+    return save_workbook(book, path)
 
 
 def write_annual_xlsx(report: AnnualReport, path: Path) -> Path:
