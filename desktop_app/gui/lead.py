@@ -404,8 +404,8 @@ def choose_plan(window) -> None:
 def add_lead_actions(window, menu) -> None:
     """The lead office's entries of the Exchange menu, next to the existing ones."""
     window._action(menu, _("&Offices expected to report…"), lambda: RosterDialog(window.workspace, window).exec())
-    window._action(menu, _("One &indicator across offices…"),
+    window._action(menu, _("One indicator &across offices…"),
                    lambda: IndicatorAcrossDialog(window.workspace, window.year, window).exec())
-    window._action(menu, _("Consolidated report as E&xcel…"),
+    window._action(menu, _("Consolidated report as Excel &workbook…"),
                    lambda: save_consolidated_xlsx(window, window.workspace, window.year))
     window._action(menu, _("&Plan in view…"), lambda: choose_plan(window))
