@@ -152,8 +152,55 @@ class SubmissionsDialog(QDialog):
         reminders.clicked.connect(self.save_reminders)
         print_button = buttons.addButton(_("&Print reminders"), QDialogButtonBox.ActionRole)
         print_button.clicked.connect(self.print_reminders)
+        self.withdraw_button = buttons.addButton(_("&Withdraw package…"), QDialogButtonBox.ActionRole)
+        self.withdraw_button.setEnabled(False)
+        self.withdraw_button.clicked.connect(self.ask_withdraw)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def selected_row(self):
+        chosen = self.table.selectionModel().selectedRows()
+        return self.model.rows[self.proxy.mapToSource(chosen[0]).row()] if chosen else None
+
+    def _selection_changed(self, *_args) -> None:
+        row = self.selected_row()
+        self.withdraw_button.setEnabled(bool(row and row.revision))
+
+    def ask_withdraw(self) -> None:
+        """Take an accepted package back out of the consolidation; the reason is kept and
+        the package stays in the history.  No is the default answer."""
+        row = self.selected_row()
+        if not row or not row.revision:
+            return
+        reason, ok = QInputDialog.getText(
+            self, _("Withdraw package"),
+            _("Why is revision {revision} of {office} withdrawn?", revision=row.revision, office=row.office_name))
+        if not ok or not reason.strip():
+            return
+        answer = QMessageBox.question(
+            self, _("Withdraw package"),
+            _("Withdraw revision {revision} of {office}? Its figures leave the consolidation; the package stays "
+              "in the history.", revision=row.revision, office=row.office_name),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        if answer == QMessageBox.Yes:
+            self.withdraw(row.office_id, reason)
+
+    def withdraw(self, office_id: str, reason: str) -> bool:
+        from desktop_app.core.exchange.submissions import counts, submissions
+        from desktop_app.core.exchange.withdraw import withdraw_package
+
+        try:
+            withdraw_package(self.workspace, office_id, self.year, reason)
+        except Exception as error:  # shown the uniform way
+            show_error(self, error)
+            return False
+        self.rows = submissions(self.workspace, self.year)
+        self.counts = counts(self.rows)
+        self.summary.setText(self.counts.sentence())
+        self.model.set_rows(self.rows)
+        self._selection_changed()
+        return True
 
     def apply_filter(self) -> None:
         self.proxy.set_filter(self.status.currentData(), self.find.text())

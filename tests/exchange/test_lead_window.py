@@ -101,3 +101,34 @@ def test_the_consolidated_workbook_is_saved_from_the_window(qtbot, lead, tmp_pat
     assert row[5].value == 1000 and "Tổng số liệu của 2 đơn vị" in row[7].value
     assert {r[2].value for r in book["Số liệu đơn vị"].iter_rows(min_row=2)} == {
         "Ủy ban nhân dân huyện Diên Khánh", "Ủy ban nhân dân huyện Cam Lâm"}
+
+
+def test_a_package_is_withdrawn_from_the_submissions_view_with_its_reason(qtbot, lead, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from desktop_app.core.exchange.consolidate import consolidate
+
+    before = {r.indicator.id: r.value for r in consolidate(lead, 2026)}
+    assert before["I.3"] == 1000
+    dialog = SubmissionsDialog(lead, 2026)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.withdraw_button.isEnabled()   # nothing chosen yet
+    row = next(r for r in range(dialog.proxy.rowCount())
+               if dialog.proxy.index(r, 0).data() == "Ủy ban nhân dân huyện Cam Lâm")
+    dialog.table.selectRow(row)
+    assert dialog.withdraw_button.isEnabled()
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Số liệu nhập nhầm đơn vị", True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a) or QMessageBox.No)
+    qtbot.mouseClick(dialog.withdraw_button, Qt.LeftButton)
+    assert asked and asked[0][-1] == QMessageBox.No        # No is the default answer
+    assert {r.indicator.id: r.value for r in consolidate(lead, 2026)}["I.3"] == 1000   # answered No: unchanged
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.Yes)
+    qtbot.mouseClick(dialog.withdraw_button, Qt.LeftButton)
+    assert {r.indicator.id: r.value for r in consolidate(lead, 2026)}["I.3"] == 100
+    cam_lam = next(r for r in dialog.rows if r.office_id == "huyen-cam-lam")
+    assert cam_lam.status == "missing"
+    reason = lead.query("SELECT withdrawn_reason FROM received_packages WHERE office_id = 'huyen-cam-lam'")
+    assert reason == [("Số liệu nhập nhầm đơn vị",)]
