@@ -188,9 +188,10 @@ class MainWindow(QMainWindow):
         self._action(menu, _("Export the tables to &Excel…"), self.export_excel)
         self._action(menu, _("&Finish and sign…"), self.sign)
         self._action(menu, _("Re&open the signed year…"), self.reopen)
+        menu.addSeparator()
+        self.review_menu = menu.addMenu(_("Re&view reports"))
         # The review reports' module brings reportlab (~0.2 s): read when the menu first opens.
-        self.report_menu = menu
-        menu.aboutToShow.connect(self.add_review_actions)
+        self.review_menu.aboutToShow.connect(self.add_review_actions)
 
         menu = self.menuBar().addMenu(_("E&xchange"))
         self._action(menu, _("&Export data to USB…"), self.export_usb)
@@ -201,6 +202,9 @@ class MainWindow(QMainWindow):
             self._action(menu, _("&Import offices' packages…"), self.import_packages)
             self._action(menu, _("&Submissions…"), self.show_submissions)
             self._action(menu, _("&Consolidated report…"), self.consolidated_report)
+            from desktop_app.gui.lead import add_lead_actions
+
+            add_lead_actions(self, menu)
             menu.addSeparator()
             self._action(menu, _("Save a cop&y of the lead office's secret key…"), self.save_lead_key_copy)
             self._action(menu, _("Loa&d the lead office's secret key from a copy…"), self.load_lead_key_copy)
@@ -312,24 +316,20 @@ class MainWindow(QMainWindow):
         preview_report(self, self.workspace, self.year, self.report_path())
 
     def add_review_actions(self) -> None:
-        """A review report per review year the plan names ("sơ kết", "tổng kết"); none
-        when it names none."""
+        """A review report per year one can be made for ("sơ kết" closing a phase,
+        "tổng kết" the plan): the years the plan names, or every year when it names none."""
         from desktop_app.core.reports.review import SO_KET, review_kind, review_years
 
-        menu = self.report_menu
+        menu = self.review_menu
         menu.aboutToShow.disconnect(self.add_review_actions)
         years = review_years(self.workspace.plan)
-        if years:
-            menu.addSeparator()
-        used: set[str] = set()
         for year in years:
             kind = review_kind(self.workspace.plan, year)
-            text = (_("Phase re&view report ({year})…", year=year) if kind == SO_KET
-                    else _("Fi&nal review report ({year})…", year=year))
-            if kind in used:  # a second phase review: its own entry, without a second Alt key
-                text = text.replace("&", "")
-            used.add(kind)
+            text = (_("Phase review ({year})…", year=year) if kind == SO_KET
+                    else _("Final review ({year})…", year=year))
             self._action(menu, text, lambda _checked=False, year=year, kind=kind: self.review_report(year, kind))
+        if not years:
+            menu.addAction(_("The plan names no review year.")).setEnabled(False)
 
     def review_report(self, year: int, kind: str) -> None:
         from desktop_app.core.reports.review import SO_KET, write_review_pdf

@@ -16,9 +16,10 @@ from desktop_app.gui.main_window import MainWindow
 TODAY = dt.date(2026, 11, 13)
 
 
-def open_report_menu(qtbot, window):
-    """The Report menu as the clerk opens it (its entries are filled as it shows)."""
-    menu = window.report_menu
+def open_review_menu(qtbot, window):
+    """Report > Review reports as the clerk opens it (its entries are filled as it shows)."""
+    menu = window.review_menu
+    assert menu.menuAction() in window.menuBar().actions()[2].menu().actions()  # under "Report"
     menu.popup(window.mapToGlobal(QPoint(40, 20)))
     qtbot.waitUntil(menu.isVisible)
     texts = [a.text() for a in menu.actions()]
@@ -31,17 +32,16 @@ def test_a_plan_with_review_years_offers_its_review_reports_and_previews_one(qtb
 
     from desktop_app.gui.report_preview import ReportPreview
 
-    assert workspace.plan.reporting.review_years  # the mini plan names 2025 and 2030
+    assert workspace.plan.reporting.review_years == (2025, 2030)  # the mini plan names them
     window = MainWindow(workspace, today=TODAY)
     qtbot.addWidget(window)
     window.show()
     own = [i for i in window.indicators.editable_rows_from(0) if workspace.plan.indicator(i).unit == "%"][0]
     entries.set_value(workspace, 2025, own, "2,8")
-    menu, texts = open_report_menu(qtbot, window)
-    phase = translate("Phase re&view report ({year})…", year=2025)
-    final = translate("Fi&nal review report ({year})…", year=2030)
-    assert phase in texts and final in texts
-    _menu, again = open_report_menu(qtbot, window)
+    menu, texts = open_review_menu(qtbot, window)
+    phase = translate("Phase review ({year})…", year=2025)
+    assert texts == [phase, translate("Final review ({year})…", year=2030)]
+    _menu, again = open_review_menu(qtbot, window)
     assert again == texts  # opened twice, listed once
 
     previews = []
@@ -63,10 +63,12 @@ def test_a_plan_with_review_years_offers_its_review_reports_and_previews_one(qtb
     assert "SƠ KẾT" in text.upper() and "2,8" in text
 
 
-def test_a_plan_without_review_years_offers_none(qtbot, make_workspace):
+def test_a_plan_that_names_no_review_year_offers_every_year_after_its_first(qtbot, make_workspace):
     workspace, _code = make_workspace("so-ldtbxh", plan=load_bundled_plan("khanhhoa-2024"), name="kh")
+    assert not workspace.plan.reporting.review_years
     window = MainWindow(workspace, today=TODAY)
     qtbot.addWidget(window)
     window.show()
-    _menu, texts = open_report_menu(qtbot, window)
-    assert texts and not any("review" in t.lower() or "kết" in t for t in texts), texts
+    _menu, texts = open_review_menu(qtbot, window)
+    assert texts == [translate("Phase review ({year})…", year=year) for year in range(2025, 2030)] + [
+        translate("Final review ({year})…", year=2030)]
