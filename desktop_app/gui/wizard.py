@@ -6,8 +6,8 @@ main window; the slow steps (key derivation, filling the sample) run off the UI 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
@@ -15,16 +15,20 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import TienDoError
-from desktop_app.core.exchange.offices import slug
 from desktop_app.core.i18n import _
-from desktop_app.core.model import Office, Plan
-from desktop_app.core.plans import load_bundled_plans
-from desktop_app.core.workspace import BACKUP_SUFFIX, SUFFIX, Workspace, default_workspace_dir
 from desktop_app.gui.unlock import password_field
+
+if TYPE_CHECKING:
+    from desktop_app.core.model import Office, Plan
+    from desktop_app.core.workspace import Workspace
+
+# The first window is the wizard's first page: the workspace (SQLCipher, libsodium) and the
+# plans (every target parsed) are imported when a page needs them, not before it shows.
 
 CREATE, LEAD, DEMO, OPEN, RESTORE = "create", "lead", "demo", "open", "restore"
 DEMO_PASSPHRASE = "dungthu-2026"
 PAGE_START, PAGE_PLAN, PAGE_PASSPHRASE, PAGE_RECOVERY, PAGE_OPEN, PAGE_RESTORE = range(6)
+USER_ROLE = 256  # Qt.UserRole, without building Python's view of Qt's namespace before the first window
 NEXT_PAGE = {CREATE: PAGE_PLAN, LEAD: PAGE_PLAN, OPEN: PAGE_OPEN, RESTORE: PAGE_RESTORE, DEMO: -1}
 
 
@@ -36,12 +40,20 @@ def error_label() -> QLabel:
     return label
 
 
+def workspace_file(name: str) -> Path:
+    """``name``.tiendo in the usual folder."""
+    from desktop_app.core.workspace import SUFFIX, default_workspace_dir
+
+    return default_workspace_dir() / f"{name}{SUFFIX}"
+
+
 def demo_path() -> Path:
-    return default_workspace_dir() / f"dung-thu{SUFFIX}"
+    return workspace_file("dung-thu")
 
 
 def open_or_create_demo(progress) -> Workspace:
     from desktop_app.core.demo import create_demo_workspace
+    from desktop_app.core.workspace import Workspace
 
     path = demo_path()
     if path.exists():
@@ -108,7 +120,7 @@ class PlanPage(QWizardPage):
         super().__init__()
         self.setTitle(_("Plan and office"))
         self.setSubTitle(_("Choose the province's plan and the office this computer reports for."))
-        self.plans: list[Plan] = load_bundled_plans()
+        self.headers: list = []  # plan_list.PlanHeader, read when the page first shows
         form = QFormLayout(self)
         self.plan = QComboBox()
         self.plan.setAccessibleName(_("Plan"))
@@ -150,19 +162,23 @@ class PlanPage(QWizardPage):
         self.new_office.textChanged.connect(self.suggest_path)
         self.error = error_label()
         form.addRow(self.error)
-        self.fill_plans()
 
     def initializePage(self) -> None:
+        if not self.headers:
+            self.fill_plans()
         lead = self.wizard().choice == LEAD
         self.lead.setChecked(lead)
-        if lead:
+        if lead and self.office.count():
             self.office.setCurrentIndex(max(0, self.office.findData(self.selected_plan.lead_office_id)))
 
     def fill_plans(self, select: str | None = None) -> None:
+        from desktop_app.core.plan_list import plan_headers
+
+        self.headers = plan_headers()
         self.plan.blockSignals(True)
         self.plan.clear()
-        for plan in self.plans:
-            self.plan.addItem(f"{plan.province}: {plan.title_line}", plan.code)
+        for header in self.headers:
+            self.plan.addItem(f"{header.province}: {header.title_line}", header.code)
         self.plan.blockSignals(False)
         index = max(0, self.plan.findData(select or "khanhhoa-2024"))
         self.plan.setCurrentIndex(index)
@@ -180,16 +196,23 @@ class PlanPage(QWizardPage):
         except TienDoError as error:
             QMessageBox.warning(self, _("TienDo"), error.message())
             return
-        self.plans = load_bundled_plans()
         self.fill_plans(plan.code)
 
     @property
     def selected_plan(self) -> Plan:
-        return next(p for p in self.plans if p.code == self.plan.currentData())
+        """The chosen plan, read in full (only this one: the list shows headers)."""
+        from desktop_app.core.plans import load_bundled_plan
+
+        return load_bundled_plan(self.plan.currentData())
 
     def fill_offices(self) -> None:
-        plan = self.selected_plan
         self.office.clear()
+        self.error.clear()
+        try:
+            plan = self.selected_plan
+        except TienDoError as error:  # an installed plan that no longer reads: say so, keep the others
+            self.error.setText(error.message())
+            return
         for office in sorted(plan.offices.values(), key=lambda o: (o.kind == "collective", o.name)):
             if office.kind not in ("collective", "other"):
                 self.office.addItem(office.name, office.id)
@@ -199,6 +222,9 @@ class PlanPage(QWizardPage):
     def office_choice(self) -> tuple[str, Office | None]:
         typed = self.new_office.text().strip()
         if typed:
+            from desktop_app.core.exchange.offices import slug
+            from desktop_app.core.model import Office
+
             office_id = slug(typed)
             return office_id, Office(office_id, typed, typed, (), self.new_kind.currentData())
         return self.office.currentData(), None
@@ -206,9 +232,11 @@ class PlanPage(QWizardPage):
     def suggest_path(self) -> None:
         office_id, _new = self.office_choice()
         if office_id:
-            self.path.setText(str(default_workspace_dir() / f"{self.selected_plan.code}_{office_id}{SUFFIX}"))
+            self.path.setText(str(workspace_file(f"{self.plan.currentData()}_{office_id}")))
 
     def browse(self) -> None:
+        from desktop_app.core.workspace import SUFFIX
+
         name, _filter = QFileDialog.getSaveFileName(self, _("Workspace file"), self.path.text(), f"TienDo (*{SUFFIX})")
         if name:
             self.path.setText(name if name.endswith(SUFFIX) else name + SUFFIX)
@@ -244,12 +272,18 @@ class PassphrasePage(QWizardPage):
     def validatePage(self) -> bool:
         wizard: SetupWizard = self.wizard()
         page: PlanPage = wizard.page(PAGE_PLAN)
+        from desktop_app.core.workspace import Workspace
         from desktop_app.gui.ops import run_and_wait
 
         office_id, new_office = page.office_choice()
-        path, first, second, plan = Path(page.path.text()), self.first.text(), self.second.text(), page.selected_plan
-        role = "lead" if page.lead.isChecked() else "reporting"
+        path, first, second = Path(page.path.text()), self.first.text(), self.second.text()
         self.error.clear()
+        try:
+            plan = page.selected_plan
+        except TienDoError as error:
+            self.error.setText(error.message())
+            return False
+        role = "lead" if page.lead.isChecked() else "reporting"
         try:
             self.workspace, self.recovery_code = run_and_wait(self, lambda progress: Workspace.create(
                 path, first, confirmation=second, plan=plan, office_id=office_id, new_office=new_office, role=role,
@@ -274,8 +308,6 @@ class RecoveryPage(QWizardPage):
         font.setPointSize(16)
         font.setBold(True)
         self.code.setFont(font)
-        self.code.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.code.setAlignment(Qt.AlignCenter)
         self.code.setAccessibleName(_("Recovery code"))
         layout.addWidget(self.code)
         row = QHBoxLayout()
@@ -299,6 +331,10 @@ class RecoveryPage(QWizardPage):
         self.kept.setFocus()
 
     def initializePage(self) -> None:
+        from PySide6.QtCore import Qt  # here, not at import: the first window does without Qt's namespace
+
+        self.code.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.code.setAlignment(Qt.AlignCenter)
         self.code.setText(self.wizard().page(PAGE_PASSPHRASE).recovery_code)
 
     def isComplete(self) -> bool:
@@ -374,12 +410,16 @@ class OpenPage(QWizardPage):
         form.addRow(self.error)
 
     def initializePage(self) -> None:
+        from desktop_app.core.workspace import SUFFIX, default_workspace_dir
+
         self.path.clear()
         folder = default_workspace_dir()
         for found in sorted(folder.glob(f"*{SUFFIX}")) if folder.exists() else []:
             self.path.addItem(str(found))
 
     def browse(self) -> None:
+        from desktop_app.core.workspace import SUFFIX, default_workspace_dir
+
         name, _filter = QFileDialog.getOpenFileName(self, _("Open workspace"), str(default_workspace_dir()),
                                                     f"TienDo (*{SUFFIX})")
         if name:
@@ -389,6 +429,7 @@ class OpenPage(QWizardPage):
         return -1
 
     def validatePage(self) -> bool:
+        from desktop_app.core.workspace import Workspace
         from desktop_app.gui.ops import run_and_wait
 
         path, passphrase = Path(self.path.currentText().strip()), self.passphrase.text()
@@ -457,7 +498,7 @@ class RestorePage(QWizardPage):
                      date=format_date(backup.made_at.date()), time=f"{backup.made_at:%H:%M}",
                      size=max(1, backup.size // 1024))
             item = QListWidgetItem(text)
-            item.setData(Qt.UserRole, str(backup.path))
+            item.setData(USER_ROLE, str(backup.path))
             self.automatic.addItem(item)
         self.automatic.setVisible(bool(self.backups))
         self.none_found.setVisible(not self.backups)
@@ -467,7 +508,7 @@ class RestorePage(QWizardPage):
 
     def automatic_chosen(self, item, _previous=None) -> None:
         if item is not None:
-            self.path.setText(item.data(Qt.UserRole))
+            self.path.setText(item.data(USER_ROLE))
 
     def chosen_backup(self):
         """The automatic backup chosen, if the path is one of them (its workspace's own name
@@ -475,6 +516,8 @@ class RestorePage(QWizardPage):
         return next((b for b in self.backups if str(b.path) == self.path.text().strip()), None)
 
     def browse(self) -> None:
+        from desktop_app.core.workspace import BACKUP_SUFFIX
+
         name, _filter = QFileDialog.getOpenFileName(self, _("Backup"), str(Path.home()), f"TienDo (*{BACKUP_SUFFIX})")
         if name:
             self.automatic.setCurrentRow(-1)
@@ -484,7 +527,7 @@ class RestorePage(QWizardPage):
         return -1
 
     def validatePage(self) -> bool:
-        from desktop_app.core.workspace import restore_backup
+        from desktop_app.core.workspace import Workspace, restore_backup
         from desktop_app.gui.ops import run_and_wait
 
         backup, passphrase = Path(self.path.text().strip()), self.passphrase.text()
@@ -494,7 +537,7 @@ class RestorePage(QWizardPage):
             return False
         automatic = self.chosen_backup()
         name = automatic.workspace_name if automatic is not None else backup.name.split(".")[0]
-        target = default_workspace_dir() / (name + SUFFIX)
+        target = workspace_file(name)
 
         def restore(progress) -> Workspace:
             target.parent.mkdir(parents=True, exist_ok=True)
