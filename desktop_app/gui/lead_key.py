@@ -27,6 +27,7 @@ class LeadKeyCopyDialog(QDialog):
         self.workspace = workspace
         self.saved = None
         self.setWindowTitle(_("A second copy of the lead key"))
+        self.setMinimumWidth(560)  # the file's path stays readable; fits 1366×768 at 125 %
         layout = QVBoxLayout(self)
         explain = QLabel(_("Packages from the offices open only with this lead office's key. Save a copy on a USB "
                            "stick kept apart from this computer, protected by its own passphrase: if the computer "

@@ -461,9 +461,9 @@ class RestorePage(QWizardPage):
         self.automatic.currentItemChanged.connect(self.automatic_chosen)
         self.none_found = QLabel(_("This computer has no automatic backups: choose a backup file."))
         self.none_found.setWordWrap(True)
-        label = QLabel(_("&Automatic backups (newest first):"))
-        label.setBuddy(self.automatic)
-        form.addRow(label)
+        self.automatic_label = QLabel(_("&Automatic backups (newest first):"))
+        self.automatic_label.setBuddy(self.automatic)
+        form.addRow(self.automatic_label)
         form.addRow(self.automatic)
         form.addRow(self.none_found)
         self.path = QLineEdit()
@@ -501,6 +501,7 @@ class RestorePage(QWizardPage):
             item.setData(USER_ROLE, str(backup.path))
             self.automatic.addItem(item)
         self.automatic.setVisible(bool(self.backups))
+        self.automatic_label.setVisible(bool(self.backups))
         self.none_found.setVisible(not self.backups)
         if self.backups:
             self.automatic.setCurrentRow(0)  # the newest: what a clerk who lost today's file wants

@@ -308,7 +308,7 @@ def test_with_no_automatic_backup_the_restore_page_asks_for_a_file(qtbot, contro
     choose(qtbot, wizard, RESTORE)
     click(qtbot, wizard.button(QWizard.NextButton))
     page = wizard.page(PAGE_RESTORE)
-    assert not page.automatic.isVisible() and page.none_found.isVisible()
+    assert not page.automatic.isVisible() and not page.automatic_label.isVisible() and page.none_found.isVisible()
     type_passphrase(page.passphrase)
     click(qtbot, wizard.button(QWizard.FinishButton))
     assert wizard.currentId() == PAGE_RESTORE and page.error.text()
