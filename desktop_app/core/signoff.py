@@ -14,7 +14,8 @@ from desktop_app.core import entries
 from desktop_app.core.errors import InputError, Location
 from desktop_app.core.i18n import N_, translate
 from desktop_app.core.text import clean
-from desktop_app.core.workspace import Workspace, now_utc
+from desktop_app.core.clock import now_utc
+from desktop_app.core.workspace import Workspace
 
 
 class ReadinessError(InputError):

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop_app import __version__
 from desktop_app.core.i18n import _, set_language
-from desktop_app.core.workspace import BACKUP_SUFFIX, SUFFIX, Workspace, default_workspace_dir, restore_backup
+from desktop_app.core.backup import BACKUP_SUFFIX, restore_backup
+from desktop_app.core.storage.files import SUFFIX, default_workspace_dir
+from desktop_app.core.workspace import Workspace
 from desktop_app.gui import settings
 from desktop_app.gui.icons import app_icon
 from desktop_app.gui.errors import install_error_handling

@@ -17,7 +17,8 @@ from desktop_app.core.exchange.offices import slug
 from desktop_app.core.i18n import _
 from desktop_app.core.model import Office, Plan
 from desktop_app.core.plans import load_bundled_plans
-from desktop_app.core.workspace import SUFFIX, Workspace, default_workspace_dir
+from desktop_app.core.storage.files import SUFFIX, default_workspace_dir
+from desktop_app.core.workspace import Workspace
 from desktop_app.gui.unlock import password_field
 
 CREATE, DEMO, OPEN, RESTORE = "create", "demo", "open", "restore"
