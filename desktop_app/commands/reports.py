@@ -139,21 +139,16 @@ def _secret(variable: str, prompt: str) -> str:
 
 
 def sign(args) -> int:
-    from desktop_app.core.reports.annual import signature_place
-    from desktop_app.core.reports.signing import sign_pdf_p12, sign_pdf_pkcs11
+    from desktop_app.core import actions
 
-    output = args.output or args.file.with_name(args.file.stem + "-signed.pdf")
-    box = signature_place(args.file)
     if args.p12:
-        password = _secret("TIENDO_P12_PASSWORD", _("Certificate password: "))
-        sign_pdf_p12(args.file, output, args.p12, password.encode("utf-8") if password else None, box=box)
+        signer = actions.PdfSigner(p12=args.p12, password=_secret("TIENDO_P12_PASSWORD", _("Certificate password: ")))
     elif args.pkcs11:
-        pin = _secret("TIENDO_TOKEN_PIN", _("Token PIN: "))
-        sign_pdf_pkcs11(args.file, output, library=args.pkcs11, token_label=args.token_label, pin=pin,
-                        key_label=args.key_label, box=box)
+        signer = actions.PdfSigner(pkcs11=args.pkcs11, pin=_secret("TIENDO_TOKEN_PIN", _("Token PIN: ")),
+                                   token_label=args.token_label, key_label=args.key_label)
     else:
         raise InputError("Give --p12 FILE or --pkcs11 LIBRARY.")
-    print(output)
+    print(actions.sign_pdf(args.file, signer, args.output))
     return 0
 
 

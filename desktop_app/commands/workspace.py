@@ -11,8 +11,7 @@ from desktop_app.core.i18n import _
 from desktop_app.core.model import Office
 from desktop_app.core.plans import load_bundled_plan, load_plan_file
 from desktop_app.core.text import clean, fold
-from desktop_app.core.backup import restore_backup, write_backup
-from desktop_app.core.workspace import Workspace, check_file
+from desktop_app.core.workspace import Workspace
 
 
 def register(subparsers) -> None:
@@ -107,6 +106,8 @@ def recover(args) -> int:
 
 
 def backup(args) -> int:
+    from desktop_app.core.backup import write_backup
+
     with Workspace.open(args.workspace, passphrase=secrets.passphrase()) as workspace:
         destination = write_backup(workspace, args.destination)
     print(destination)
@@ -114,6 +115,8 @@ def backup(args) -> int:
 
 
 def restore(args) -> int:
+    from desktop_app.core.backup import restore_backup
+
     if args.recovery:
         restored = restore_backup(args.backup, args.workspace, recovery_code=secrets.recovery_code())
     else:
@@ -123,6 +126,8 @@ def restore(args) -> int:
 
 
 def check(args) -> int:
+    from desktop_app.core.workspace import check_file
+
     result = check_file(args.workspace, passphrase=secrets.passphrase())
     if result.ok:
         print(_("{path}: no problems found.", path=result.path))

@@ -117,6 +117,13 @@ def default_signature(ws: Workspace) -> tuple[str, str, str]:
     return "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", name
 
 
+def offered_report_number(ws: Workspace, year: int, office_id: str | None = None) -> str:
+    """The number to offer when signing: the one the year's report already carries (a
+    reopened year signed again keeps its number unless the clerk changes it), else ""
+    (printed as "…/BC-…" until numbered)."""
+    return entries.report_state(ws, year, office_id or ws.office_id).report_number or ""
+
+
 def paper_details(place: str | None = None, addressee: str | None = None) -> dict[str, str]:
     """The settings a sign-off may change, checked: the office's place name (the date
     line) and the "Kính gửi" lines of its reports.  ``None`` leaves a detail as it is;

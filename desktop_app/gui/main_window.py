@@ -17,7 +17,7 @@ from desktop_app.core import clock
 from desktop_app.core import entries, signoff
 from desktop_app.core.errors import TienDoError
 from desktop_app.core.i18n import _
-from desktop_app.core.backup import BACKUP_SUFFIX, write_backup
+from desktop_app.core.backup import BACKUP_SUFFIX
 from desktop_app.core.workspace import Workspace
 from desktop_app.gui.banner import DeadlineBanner
 from desktop_app.gui.icons import app_icon
@@ -209,6 +209,8 @@ class MainWindow(QMainWindow):
             self, _("Back up"), str(Path.home() / f"{self.workspace.path.stem}-{clock.today():%Y%m%d}{BACKUP_SUFFIX}"),
             f"TienDo (*{BACKUP_SUFFIX})")
         if name:
+            from desktop_app.core.backup import write_backup
+
             run_op(self, lambda progress: write_backup(self.workspace, Path(name)), title=_("Backing up…"),
                    on_done=lambda path: QMessageBox.information(self, _("TienDo"), _("Backup written to {path}.", path=path)))
 

@@ -1,0 +1,98 @@
+"""Every action a clerk or the lead office can take, once, below the window and the CLI.
+
+The window (``desktop_app/gui``) and the ``tiendo`` command (``desktop_app/commands``)
+both call the function named here and add nothing but asking (a dialog, the command's
+arguments) and telling (a message box, a printed line).  Where the core already has
+the action as one function, that function is the action and is only listed here; the
+actions that need several core calls composed are defined below, so that neither face
+composes them on its own.
+
+=============================  ==========================================  ======================  ==========================================
+action                         core function                               CLI                     window
+=============================  ==========================================  ======================  ==========================================
+sign off a year                ``signoff.sign_year``                       ``sign-off``            Report > Finish and sign (signoff_dialog)
+reopen a signed year           ``signoff.reopen_year``                     ``reopen``              Report > Reopen the signed year
+annual report PDF              ``reports.build.write_year_pdf``            ``report --year``       Report > Preview and print (report_preview)
+annual report workbook         ``reports.build.write_year_xlsx``           ``report --xlsx``       Report > Export the tables to Excel
+review report PDF              ``reports.review.write_review_pdf``         ``report --review``     (not in the window yet)
+sign a report PDF (PAdES)      :func:`sign_pdf`                            ``sign``                gui/sign_pdf.py (SignPdfDialog)
+export the year's package      ``exchange.exporter.export_year``           ``export``              Exchange > Export data to USB
+import packages                ``exchange.importer.import_packages``       ``import``              Exchange > Import offices' packages
+national export                :func:`national_export`                     ``national``            gui/national_export.py (NationalExportDialog)
+national mapping template      ``exchange.national.write_mapping_template`` ``national --write-mapping``  gui/national_export.py
+back up                        ``backup.write_backup``                     ``backup``              File > Back up
+restore a backup               ``backup.restore_backup``                   ``restore``             start window > Restore
+check the workspace            ``Workspace.check`` / ``workspace.check_file``  ``check``           File > Check the workspace
+change the passphrase          ``Workspace.change_passphrase``             ``passwd``              File > Change the passphrase
+=============================  ==========================================  ======================  ==========================================
+
+``tests/test_actions.py`` drives each CLI command and each window action and checks that
+both reach the same function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.core.errors import InputError
+from desktop_app.core.workspace import Workspace
+
+
+# -- sign a report PDF ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PdfSigner:
+    """The key that signs: a certificate file (.p12/.pfx) with its password, or a USB
+    token through its PKCS#11 library with its PIN (None: the token asks on its keypad)."""
+
+    p12: Path | None = None
+    password: str | None = None
+    pkcs11: Path | None = None
+    pin: str | None = None
+    token_label: str | None = None
+    key_label: str | None = None
+
+
+def signed_pdf_name(source: Path) -> Path:
+    """Where a signed copy goes when nobody says: ``NAME-signed.pdf`` beside the report."""
+    source = Path(source)
+    return source.with_name(source.stem + "-signed.pdf")
+
+
+def sign_pdf(source: Path, signer: PdfSigner, output: Path | None = None) -> Path:
+    """Sign ``source`` (PAdES) into ``output`` (default :func:`signed_pdf_name`), the
+    visible stamp in the signature box a report printed here has reserved; returns the
+    signed file."""
+    from desktop_app.core.reports import signing
+    from desktop_app.core.reports.annual import signature_place
+
+    source = Path(source)
+    output = Path(output) if output else signed_pdf_name(source)
+    box = signature_place(source)
+    if signer.p12:
+        password = signer.password.encode("utf-8") if signer.password else None
+        signing.sign_pdf_p12(source, output, signer.p12, password, box=box)
+    elif signer.pkcs11:
+        signing.sign_pdf_pkcs11(source, output, library=signer.pkcs11, token_label=signer.token_label,
+                                pin=signer.pin, key_label=signer.key_label, box=box)
+    else:
+        raise InputError("Choose a certificate file or a USB token's PKCS#11 library to sign with.")
+    return output
+
+
+# -- national export --------------------------------------------------------------------------
+
+
+def national_export(ws: Workspace, year: int, fmt: str, output: Path, mapping: Path | None = None) -> Path:
+    """The province's consolidated values of ``year`` for a national system (``fmt``:
+    adx, dhis2 or csv), with global ids, or the national ids a mapping file gives."""
+    from desktop_app.core.exchange import national
+    from desktop_app.core.exchange.consolidate import consolidate
+
+    if fmt not in national.FORMATS:
+        raise InputError("Unknown format “{format}”: use one of {formats}.", format=fmt,
+                         formats=", ".join(national.FORMATS))
+    table = national.read_mapping(Path(mapping)) if mapping else None
+    return national.write_national(ws, year, consolidate(ws, year), fmt, Path(output), table)
