@@ -25,7 +25,8 @@ def compile_catalogs(source: Path, target: Path) -> list[Path]:
     from babel.messages.pofile import read_po
 
     written = []
-    for po_path in sorted(source.glob("*/LC_MESSAGES/*.po")):
+    # */qt/: Qt's own texts (buttons, file dialog), read by desktop_app/gui/qt_translations.py
+    for po_path in sorted([*source.glob("*/LC_MESSAGES/*.po"), *source.glob("*/qt/*.po")]):
         mo_path = target / po_path.relative_to(source).with_suffix(".mo")
         mo_path.parent.mkdir(parents=True, exist_ok=True)
         with po_path.open("rb") as handle:

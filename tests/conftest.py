@@ -7,6 +7,23 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _laptop_screen() -> None:
+    """Window tests run on the smallest screen still common in offices, a 1366×768 laptop
+    at 100 % (Qt's offscreen platform is 800×600 unless given a screen)."""
+    import json
+    import tempfile
+
+    if os.environ["QT_QPA_PLATFORM"] != "offscreen":
+        return
+    config = Path(tempfile.gettempdir()) / "tiendo-offscreen-1366x768.json"
+    config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+_laptop_screen()
 os.environ.setdefault("TIENDO_LANG", "vi")
 
 import pytest

@@ -9,17 +9,15 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import __version__
 from desktop_app.core.i18n import _, set_language
-from desktop_app.core.backup import BACKUP_SUFFIX, restore_backup
-from desktop_app.core.storage.files import SUFFIX, default_workspace_dir
 from desktop_app.core.workspace import Workspace
 from desktop_app.gui import settings
 from desktop_app.gui.icons import app_icon
 from desktop_app.gui.errors import install_error_handling
-from desktop_app.gui.ops import run_op, show_error
+from desktop_app.gui.ops import run_op
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -33,6 +31,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     font.setPointSize(10)
     app.setFont(font)
     set_language(settings.language())
+    from desktop_app.gui.qt_translations import install_qt_translator
+
+    install_qt_translator(app)
     return app
 
 
@@ -44,6 +45,7 @@ class Controller:
         self.today = today
         self.workspace: Workspace | None = None
         self.window = None
+        self.wizard = None
         from desktop_app.gui.idle_lock import IdleWatcher
 
         self.idle = IdleWatcher(settings.idle_minutes())
@@ -57,57 +59,22 @@ class Controller:
         return self.first_run()
 
     def first_run(self) -> bool:
-        from desktop_app.gui.wizard import DEMO, OPEN, RESTORE, SetupWizard
+        """The wizard, shown without blocking: each of its choices ends with an open
+        workspace, and the main window follows; cancelled, the program ends."""
+        from desktop_app.gui.wizard import SetupWizard
 
-        wizard = SetupWizard()
-        if not wizard.exec():
-            return False
-        if wizard.workspace is not None:
+        self.wizard = SetupWizard()
+        self.wizard.finished.connect(self._wizard_done)
+        self.wizard.show()
+        return True
+
+    def _wizard_done(self, result: int) -> None:
+        wizard, self.wizard = self.wizard, None
+        if wizard is None:
+            return
+        wizard.deleteLater()
+        if result and wizard.workspace is not None:
             self.show(wizard.workspace)
-            return True
-        if wizard.choice == DEMO:
-            return self.open_demo()
-        if wizard.choice == OPEN:
-            name, _filter = QFileDialog.getOpenFileName(None, _("Open workspace"), str(default_workspace_dir()),
-                                                        f"TienDo (*{SUFFIX})")
-            return self.unlock(Path(name)) if name else self.first_run()
-        if wizard.choice == RESTORE:
-            return self.restore()
-        return False
-
-    def open_demo(self) -> bool:
-        from desktop_app.core.demo import create_demo_workspace
-        from desktop_app.gui.wizard import DEMO_PASSPHRASE
-
-        path = default_workspace_dir() / f"dung-thu{SUFFIX}"
-        if path.exists():
-            work = lambda progress: Workspace.open(path, passphrase=DEMO_PASSPHRASE)  # noqa: E731
-        else:
-            work = lambda progress: create_demo_workspace(path, DEMO_PASSPHRASE, progress=progress)[0]  # noqa: E731
-        QMessageBox.information(None, _("Sample data"), _(
-            "The sample workspace is protected by the passphrase “{passphrase}”. Nothing in it is real data.",
-            passphrase=DEMO_PASSPHRASE))
-        run_op(None, work, on_done=self.show, on_failed=lambda e: (show_error(None, e), self.first_run()),
-               title=_("Preparing the sample workspace…"))
-        return True
-
-    def restore(self) -> bool:
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
-
-        name, _filter = QFileDialog.getOpenFileName(None, _("Backup"), str(Path.home()), f"TienDo (*{BACKUP_SUFFIX})")
-        if not name:
-            return self.first_run()
-        passphrase, ok = QInputDialog.getText(None, _("Restore"), _("Passphrase of the backup:"), QLineEdit.Password)
-        if not ok:
-            return self.first_run()
-        target = default_workspace_dir() / (Path(name).name.split(".")[0] + SUFFIX)
-        try:
-            restored = restore_backup(Path(name), target, passphrase=passphrase)
-            self.show(Workspace.open(restored, passphrase=passphrase))
-        except Exception as error:  # shown the uniform way, then back to the start
-            show_error(None, error)
-            return self.first_run()
-        return True
 
     def unlock(self, path: Path) -> bool:
         from desktop_app.gui.unlock import UnlockDialog
@@ -131,7 +98,7 @@ class Controller:
         self.backups = AutoBackups(workspace, self.window)
         warning = storage_warning(workspace.path)
         if warning:
-            self.window.statusBar().showMessage(warning, 20000)
+            self.window.warn(warning)
 
     def import_file(self, path: Path) -> None:
         """A package double-clicked in the file manager: the lead office imports it."""

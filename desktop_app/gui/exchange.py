@@ -134,10 +134,14 @@ def import_packages(parent, workspace, on_done=None) -> None:
         new_keys = [o for o in outcomes if o.reason == "unregistered_signer"]
         trust = False
         if new_keys:
-            lines = "\n".join(o.message for o in new_keys)
-            trust = QMessageBox.question(parent, _("New offices"), _(
-                "These packages come from offices seen for the first time:\n\n{lines}\n\nDo the fingerprints match the "
-                "ones on their signed reports?", lines=lines)) == QMessageBox.Yes
+            from desktop_app.gui.confirm_list import confirm_list
+
+            # A list that scrolls, and "do not trust" on Enter: 25 new offices once made a
+            # dialog taller than the screen whose default trusted them all.
+            trust = confirm_list(parent, _("New offices"), _("These packages come from offices seen for the first time:"),
+                                 [o.message for o in new_keys],
+                                 _("Do the fingerprints match the ones on their signed reports?"),
+                                 _("&Trust these offices"), _("Do &not trust"))
         run_op(parent, lambda progress: run_import(workspace, [Path(folder)], trust_new=trust, progress=progress),
                on_done=lambda result: (ImportSummary(result, parent).exec(), on_done and on_done()),
                title=_("Importing…"))

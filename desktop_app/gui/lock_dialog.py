@@ -27,6 +27,7 @@ class LockDialog(QDialog):
         form.addRow(_("or &recovery code:"), self.code)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText(_("Unlock"))
@@ -36,9 +37,23 @@ class LockDialog(QDialog):
         form.addRow(buttons)
 
     def try_unlock(self) -> None:
-        try:
-            check_secret(self.path, passphrase=self.passphrase.text(), recovery_code=self.code.text().strip() or None)
-        except TienDoError as error:
-            self.error.setText(error.message())
+        """The key derivation takes a moment: checked off the UI thread."""
+        from desktop_app.gui.ops import run_op
+
+        passphrase, code = self.passphrase.text(), self.code.text().strip() or None
+        self.error.clear()
+        self.setEnabled(False)
+        run_op(self, lambda progress: check_secret(self.path, passphrase=passphrase, recovery_code=code),
+               on_done=lambda _none: (self.setEnabled(True), self.accept()), on_failed=self._failed,
+               title=_("Checking the passphrase…"))
+
+    def _failed(self, error: BaseException) -> None:
+        self.setEnabled(True)
+        if not isinstance(error, TienDoError):
+            from desktop_app.gui.ops import show_error
+
+            show_error(self, error)
             return
-        self.accept()
+        self.error.setText(error.message())
+        self.passphrase.setFocus()
+        self.passphrase.selectAll()

@@ -23,8 +23,10 @@ from desktop_app.gui.banner import DeadlineBanner
 from desktop_app.gui.icons import app_icon
 from desktop_app.gui.indicators.model import IndicatorModel
 from desktop_app.gui.indicators.view import IndicatorView
+from desktop_app.gui.message_bar import MessageBar
 from desktop_app.gui.narrative import NarrativeEditor
 from desktop_app.gui.ops import run_op, show_error
+from desktop_app.gui.screen_fit import fit_window
 from desktop_app.gui.tasks.model import StatusDelegate, TaskModel
 from desktop_app.gui.trend import TrendView
 
@@ -47,24 +49,29 @@ class MainWindow(QMainWindow):
         self.today = today or clock.today()
         self.year = default_year(workspace, self.today)
         self.setWindowIcon(app_icon())
-        self.resize(1360, 820)
+        fit_window(self, 1340, 690)
         self.build()
-        self.load_year(self.year)
+        self.refresh_banner()
 
     # -- building --------------------------------------------------------------------------
 
     def build(self) -> None:
+        """The window's widgets, made once (and again when the language changes); a year
+        only changes the models they show."""
         plan = self.workspace.plan
         office = self.workspace.query("SELECT name FROM offices WHERE id = ?", (self.workspace.office_id,))
         self.office_name = office[0][0] if office else self.workspace.office_id
         self.setWindowTitle(f"TienDo — {self.office_name} — {plan.province}")
         central = QWidget()
         layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 6, 8, 4)
+        layout.setSpacing(4)
         top = QHBoxLayout()
         role = _("lead office") if self.workspace.role == "lead" else ""
         title = QLabel(f"<b>{plan.title_line}</b> ({plan.province})<br>{self.office_name}"
                        + (f" — <i>{role}</i>" if role else ""))
         title.setAccessibleName(_("Plan and office"))
+        title.setWordWrap(True)
         top.addWidget(title, 1)
         year_label = QLabel(_("&Year:"))
         self.year_box = QComboBox()
@@ -72,6 +79,7 @@ class MainWindow(QMainWindow):
         for year in plan.years:
             self.year_box.addItem(str(year), year)
         year_label.setBuddy(self.year_box)
+        self.year_box.setCurrentIndex(max(0, self.year_box.findData(self.year)))
         self.year_box.currentIndexChanged.connect(lambda: self.load_year(self.year_box.currentData()))
         top.addWidget(year_label)
         top.addWidget(self.year_box)
@@ -85,17 +93,70 @@ class MainWindow(QMainWindow):
         self.filter.setAccessibleName(_("Find an indicator"))
         self.filter.setClearButtonEnabled(True)
         self.only_missing = QCheckBox(_("Only &missing values"))
-        self.only_mine = QCheckBox(_("Only &mine"))
+        self.only_mine = QCheckBox(_("Only mi&ne"))
+        self.only_mine.setToolTip(_("Only the indicators of this office's own form (untick to see the whole plan)"))
         filters.addWidget(self.filter, 1)
         filters.addWidget(self.only_missing)
         filters.addWidget(self.only_mine)
         layout.addLayout(filters)
+        self.message_bar = MessageBar()
+        layout.addWidget(self.message_bar)
+
+        self.indicator_model = self._indicator_model(self.year)
+        self.indicators = IndicatorView(self.indicator_model)
+        self.indicators.status.connect(self.say)
+        self.indicators.problem.connect(self.warn)
+        # The filters talk to the one proxy, which outlives the years it shows.
+        proxy = self.indicators.proxy
+        self.filter.textChanged.connect(proxy.set_text)
+        self.only_missing.toggled.connect(proxy.set_only_missing)
+        self.only_mine.toggled.connect(proxy.set_only_mine)
+        # The office's own form is what it reports: shown first, the whole plan one click away.
+        self.only_mine.setChecked(bool(entries.assigned_ids(self.workspace, "indicator")))
+
+        self.task_model = TaskModel(self.workspace, self.year, self)
+        self.task_model.message.connect(self.warn)
+        tasks = QTableView()
+        tasks.setModel(self.task_model)
+        tasks.setItemDelegate(StatusDelegate(tasks))
+        tasks.setAccessibleName(_("Tasks of the year"))
+        tasks.setWordWrap(True)
+        tasks.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+                              | QAbstractItemView.AnyKeyPressed)
+        tasks.verticalHeader().setVisible(False)
+        tasks.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        for column, width in enumerate((50, 340, 150, 180, 76, 120, 190, 150, 110)):
+            tasks.setColumnWidth(column, width)
+        tasks.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.tasks_view = tasks
+
+        self.narrative = NarrativeEditor(self.workspace, self.year)
+        self.narrative.message.connect(self.warn)
+        self.trend = TrendView(self.workspace)
+        self.indicators.selected_indicator.connect(self.trend.show_indicator)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Sections"))
+        self.tabs.addTab(self.indicators, _("&Indicators"))
+        self.tabs.addTab(tasks, _("&Tasks"))
+        self.tabs.addTab(self.narrative, _("Re&port text"))
+        self.tabs.addTab(self.trend, _("Tren&d"))
         layout.addWidget(self.tabs, 1)
-        self.setCentralWidget(central)
+        self.setCentralWidget(central)  # the previous one, if any, is deleted with its children
         self.build_menus()
+
+    def _indicator_model(self, year: int) -> IndicatorModel:
+        model = IndicatorModel(self.workspace, year, self)
+        model.saved.connect(self.refresh_banner)
+        return model
+
+    def say(self, text: str) -> None:
+        """A confirmation: in the message bar above the table, where the eye is."""
+        self.message_bar.show_message(text, "info")
+
+    def warn(self, text: str) -> None:
+        """A refusal: in the message bar above the table until dismissed or replaced."""
+        self.message_bar.show_message(text, "error")
 
     def build_menus(self) -> None:
         menu = self.menuBar().addMenu(_("&File"))
@@ -117,6 +178,9 @@ class MainWindow(QMainWindow):
         self.redo_action.triggered.connect(lambda: self.indicator_model.undo_stack.redo())
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
+        self._action(menu, _("&Paste values from Excel"), self.paste_values)
+        self._action(menu, _("&No data for the selected rows…"), lambda: self.indicators.no_data_for_selection())
+        menu.addSeparator()
         self._action(menu, _("&Find"), lambda: (self.tabs.setCurrentIndex(0), self.filter.setFocus()), QKeySequence.Find)
         self._action(menu, _("Re&load"), lambda: self.load_year(self.year), QKeySequence.Refresh)
 
@@ -144,57 +208,28 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    def paste_values(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.indicators.paste_clipboard()
+
     # -- the year --------------------------------------------------------------------------
 
     def load_year(self, year: int) -> None:
-        if hasattr(self, "narrative"):
-            self.narrative.save()
+        """Show another year in the same widgets: new models replace the old ones, which
+        are deleted with their connections (no tab, model or connection is left behind)."""
+        self.narrative.save()
         self.year = year
         self.year_box.blockSignals(True)
         self.year_box.setCurrentIndex(self.year_box.findData(year))
         self.year_box.blockSignals(False)
-        current_tab = self.tabs.currentIndex()
-        self.tabs.clear()
-        self.indicator_model = IndicatorModel(self.workspace, year, self)
-        self.indicators = IndicatorView(self.indicator_model)
-        self.indicators.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.filter.textChanged.connect(self.indicators.proxy.set_text)
-        self.only_missing.toggled.connect(self.indicators.proxy.set_only_missing)
-        self.only_mine.toggled.connect(self.indicators.proxy.set_only_mine)
-        self.indicators.proxy.set_text(self.filter.text())
-        self.indicators.proxy.set_only_missing(self.only_missing.isChecked())
-        self.indicators.proxy.set_only_mine(self.only_mine.isChecked())
-        self.indicator_model.saved.connect(lambda _id: self.refresh_banner())
-        self.tabs.addTab(self.indicators, _("&Indicators"))
-
-        self.task_model = TaskModel(self.workspace, year, self)
-        self.task_model.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        tasks = QTableView()
-        tasks.setModel(self.task_model)
-        tasks.setItemDelegate(StatusDelegate(tasks))
-        tasks.setAccessibleName(_("Tasks of the year"))
-        tasks.setWordWrap(True)
-        tasks.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
-                              | QAbstractItemView.AnyKeyPressed)
-        tasks.verticalHeader().setVisible(False)
-        tasks.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        for column, width in enumerate((50, 380, 170, 200, 90, 130, 220, 130, 100)):
-            tasks.setColumnWidth(column, width)
-        tasks.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
-        self.tasks_view = tasks
-        self.tabs.addTab(tasks, _("&Tasks"))
-
-        self.narrative = NarrativeEditor(self.workspace, year)
-        self.narrative.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.tabs.addTab(self.narrative, _("Report &text"))
-
-        self.trend = TrendView(self.workspace)
-        self.indicators.selected_indicator.connect(self.trend.show_indicator)
-        self.tabs.addTab(self.trend, _("T&rend"))
-        self.tabs.setCurrentIndex(max(0, current_tab))
+        self.indicator_model = self._indicator_model(year)
+        self.indicators.set_source(self.indicator_model)
+        self.task_model.set_year(year)
+        self.narrative.set_year(year)
+        self.message_bar.clear()
         self.refresh_banner()
 
-    def refresh_banner(self) -> None:
+    def refresh_banner(self, *args) -> None:
         self.banner.update_for(self.workspace, self.year, self.today)
 
     def closeEvent(self, event) -> None:
@@ -235,11 +270,10 @@ class MainWindow(QMainWindow):
         second, ok = QInputDialog.getText(self, _("Change the passphrase"), _("The same passphrase again:"),
                                           QLineEdit.Password)
         if ok:
-            try:
-                self.workspace.change_passphrase(first, second)
-                QMessageBox.information(self, _("TienDo"), _("The passphrase has been changed."))
-            except TienDoError as error:
-                show_error(self, error)
+            # Wrapping the key again runs the key derivation: a moment, off the UI thread.
+            run_op(self, lambda progress: self.workspace.change_passphrase(first, second),
+                   on_done=lambda _none: self.say(_("The passphrase has been changed.")),
+                   title=_("Changing the passphrase…"))
 
     def settings(self) -> None:
         from desktop_app.gui.settings import SettingsDialog
@@ -249,9 +283,17 @@ class MainWindow(QMainWindow):
             from desktop_app.core.i18n import set_language
 
             set_language(dialog.language.currentData())
-            self.menuBar().clear()
-            self.build_menus()
-            self.load_year(self.year)
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every visible text again in the language now chosen: the window is rebuilt."""
+        self.narrative.save()
+        current = self.tabs.currentIndex()
+        self.menuBar().clear()
+        self.statusBar().clearMessage()
+        self.build()
+        self.refresh_banner()
+        self.tabs.setCurrentIndex(current)
 
     # -- report ----------------------------------------------------------------------------
 
@@ -273,7 +315,7 @@ class MainWindow(QMainWindow):
             from desktop_app.core.reports.build import write_year_xlsx
 
             run_op(self, lambda progress: write_year_xlsx(self.workspace, self.year, Path(name)), title=_("Exporting…"),
-                   on_done=lambda path: self.statusBar().showMessage(_("Written to {path}.", path=path), 8000))
+                   on_done=lambda path: self.say(_("Written to {path}.", path=path)))
 
     def sign(self) -> None:
         from desktop_app.gui.signoff_dialog import SignDialog

@@ -41,6 +41,7 @@ class NarrativeEditor(QWidget):
         for section, title in SECTIONS:
             label = QLabel(f"<b>{translate(title)}</b>")
             editor = SectionEdit()
+            editor.setTabChangesFocus(True)  # a report's text has no use for tab characters
             editor.setAccessibleName(translate(title))
             editor.textChanged.connect(lambda: self.timer.start(SAVE_AFTER_MS))
             editor.left.connect(self.save)
@@ -48,6 +49,11 @@ class NarrativeEditor(QWidget):
             layout.addWidget(label)
             layout.addWidget(editor, 1)
             self.editors[section] = editor
+        self.reload()
+
+    def set_year(self, year: int) -> None:
+        self.save()
+        self.year = year
         self.reload()
 
     def reload(self) -> None:

@@ -111,3 +111,30 @@ def run_op(
     job.signals.failed.connect(failed)
     _running.add(job)  # keep the job and its signals alive until it reports back
     QThreadPool.globalInstance().start(job)
+
+
+def run_and_wait(
+    parent: QWidget | None, work: Callable[[Callable[[int, int], None]], Any], *, title: str | None = None
+) -> Any:
+    """``run_op`` for a step that must answer before the caller goes on (a wizard page's
+    validation, a dialog's OK): the work runs off the UI thread while a local event loop
+    keeps the window painting and the progress showing; its error is raised here."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def done(result: Any) -> None:
+        outcome["result"] = result
+        loop.quit()
+
+    def failed(error: BaseException) -> None:
+        outcome["error"] = error
+        loop.quit()
+
+    run_op(parent, work, on_done=done, on_failed=failed, title=title)
+    if not outcome:  # the work may have finished before the loop starts
+        loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]

@@ -1,4 +1,5 @@
-"""Printing through the system, with a PDF in the default viewer when there is no printer."""
+"""Printing through the system, with a PDF in the default viewer when there is no printer
+(except a secret: see ``print_secret_pdf``)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from desktop_app.core.i18n import _
 
@@ -17,22 +18,34 @@ def open_in_viewer(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def print_text(parent: QWidget, title: str, lines: list[str]) -> None:
-    document = QTextDocument()
-    document.setHtml("<h2>{}</h2>{}".format(title, "".join(f"<p style='font-size:14pt'>{line}</p>" for line in lines)))
-    if not QPrinterInfo.availablePrinters():
-        path = Path(tempfile.mkdtemp()) / "tiendo-ma-khoi-phuc.pdf"
-        printer = QPrinter(QPrinter.HighResolution)
-        printer.setOutputFormat(QPrinter.PdfFormat)
-        printer.setOutputFileName(str(path))
-        document.print_(printer)
-        open_in_viewer(path)
-        return
-    printer = QPrinter(QPrinter.HighResolution)
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_("Print"))
-    if dialog.exec() == QDialog.Accepted:
-        document.print_(printer)
+def print_secret_pdf(parent: QWidget, write, *, suggested_name: str) -> Path | None:
+    """Print a page holding a secret (the recovery code) that ``write(path)`` makes.
+
+    With a printer the PDF lives only in a folder removed right after printing.  Without
+    one nothing is written unless the user chooses where: a PDF left in the temporary
+    folder would keep the secret in plain text on a shared computer.  Returns the PDF
+    the user chose to keep, if any."""
+    if QPrinterInfo.availablePrinters():
+        with tempfile.TemporaryDirectory(prefix="tiendo-") as folder:
+            path = Path(folder) / suggested_name
+            write(path)
+            print_pdf(parent, path)
+        return None
+    box = QMessageBox(QMessageBox.Information, _("No printer"), _(
+        "No printer is set up on this computer. Write the code down by hand, or save it as a PDF on a USB "
+        "stick that stays with the office's papers (the PDF is not encrypted)."), QMessageBox.NoButton, parent)
+    save = box.addButton(_("&Save as PDF…"), QMessageBox.AcceptRole)
+    box.addButton(QMessageBox.Close)
+    box.setDefaultButton(QMessageBox.Close)
+    box.exec()
+    if box.clickedButton() is not save:
+        return None
+    name, _filter = QFileDialog.getSaveFileName(parent, _("Save as PDF"), str(Path.home() / suggested_name),
+                                                "PDF (*.pdf)")
+    if not name:
+        return None
+    write(Path(name))
+    return Path(name)
 
 
 def print_pdf(parent: QWidget, path: Path) -> None:

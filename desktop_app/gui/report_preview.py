@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QV
 from desktop_app.core.i18n import _
 from desktop_app.gui.ops import run_op
 from desktop_app.gui.printing import open_in_viewer, print_pdf
+from desktop_app.gui.screen_fit import fit_window
 
 
 def preview_report(parent, workspace, year: int, path: Path) -> None:
@@ -24,7 +25,7 @@ class ReportPreview(QDialog):
         super().__init__(parent)
         self.path = Path(path)
         self.setWindowTitle(_("Report preview — {name}", name=self.path.name))
-        self.resize(900, 1000)
+        fit_window(self, 900, 1000)  # a page's height does not fit a laptop: the view scrolls
         layout = QVBoxLayout(self)
         try:
             from PySide6.QtPdf import QPdfDocument
@@ -41,6 +42,7 @@ class ReportPreview(QDialog):
         except ImportError:
             layout.addWidget(QLabel(_("The preview is not available; open the PDF in the viewer instead.")))
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.button(QDialogButtonBox.Close).setText(_("Close"))
         buttons.addButton(_("&Print…"), QDialogButtonBox.ActionRole).clicked.connect(lambda: print_pdf(self, self.path))
         buttons.addButton(_("&Open in the PDF viewer"), QDialogButtonBox.ActionRole).clicked.connect(
             lambda: open_in_viewer(self.path))

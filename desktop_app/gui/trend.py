@@ -1,15 +1,42 @@
-"""A chart of an indicator's values by year against its 2025 and 2030 targets."""
+"""A chart of an indicator's values by year against its 2025 and 2030 targets.
+
+Both axes are category axes labelled by the program: every year of the plan is named on
+the x-axis (a value axis spaced its ticks between years and skipped some), and the
+y-axis prints Vietnamese decimals ("2,5") the way the table does."""
 
 from __future__ import annotations
 
+import html
 from decimal import Decimal
 
-from PySide6.QtCharts import QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
+from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QScatterSeries
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from desktop_app.core import entries
 from desktop_app.core.i18n import _
+from desktop_app.core.text import format_number
+
+Y_TICKS = 5
+
+
+def nice_step(span: Decimal) -> Decimal:
+    """1, 2 or 5 times a power of ten, giving about Y_TICKS steps over ``span``."""
+    raw = span / Y_TICKS if span > 0 else Decimal(1)
+    power = Decimal(10) ** raw.adjusted()
+    for factor in (1, 2, 5, 10):
+        if raw <= factor * power:
+            return factor * power
+    return 10 * power
+
+
+def y_ticks(low: Decimal, high: Decimal) -> list[Decimal]:
+    step = nice_step(high - low)
+    start = (low / step).to_integral_value(rounding="ROUND_FLOOR") * step
+    ticks = [start]
+    while ticks[-1] < high:
+        ticks.append(ticks[-1] + step)
+    return ticks
 
 
 class TrendView(QChartView):
@@ -58,7 +85,8 @@ class TrendView(QChartView):
             bounds = [b for b in (target.parsed.low, target.parsed.high) if b is not None]
             for position, bound in enumerate(bounds):  # a range draws both of its edges
                 line = QLineSeries()
-                line.setName(_("Target {year}: {target}", year=year, target=target.printed))
+                # Legend names are rich text: "< 3" would vanish as the start of a tag.
+                line.setName(html.escape(_("Target {year}: {target}", year=year, target=target.printed)))
                 line.setPen(pen)
                 line.append(first, float(bound))
                 line.append(last, float(bound))
@@ -66,15 +94,22 @@ class TrendView(QChartView):
                 chart.addSeries(line)
                 if position:
                     chart.legend().markers(line)[0].setVisible(False)
-        axis_x = QValueAxis()
+        axis_x = QCategoryAxis()
+        axis_x.setLabelsPosition(QCategoryAxis.AxisLabelsPositionOnValue)
+        axis_x.setStartValue(first - 0.5)
+        for year in range(first, last + 1):
+            axis_x.append(str(year), year)
         axis_x.setRange(first - 0.5, last + 0.5)
-        axis_x.setTickCount(last - first + 1)
-        axis_x.setLabelFormat("%d")
-        axis_y = QValueAxis()
+        axis_y = QCategoryAxis()
+        axis_y.setLabelsPosition(QCategoryAxis.AxisLabelsPositionOnValue)
         if numbers:
             low, high = min(numbers), max(numbers)
             pad = (high - low) * Decimal("0.15") or abs(high) * Decimal("0.1") or Decimal(1)
-            axis_y.setRange(float(low - pad), float(high + pad))
+            ticks = y_ticks(low - pad, high + pad)
+            axis_y.setStartValue(float(ticks[0]))
+            for tick in ticks:
+                axis_y.append(format_number(tick.normalize() if tick != 0 else Decimal(0)), float(tick))
+            axis_y.setRange(float(ticks[0]), float(ticks[-1]))
         axis_y.setTitleText(indicator.unit)
         chart.addAxis(axis_x, Qt.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignLeft)

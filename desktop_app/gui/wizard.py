@@ -1,5 +1,7 @@
 """The first-run wizard: create a workspace (plan, office, passphrase twice, recovery
-code to print), or try the sample data, open an existing workspace, restore a backup."""
+code to print), set up the lead office, try the sample data, open an existing workspace,
+or restore a backup.  Every choice ends with ``wizard.workspace`` open, ready for the
+main window; the slow steps (key derivation, filling the sample) run off the UI thread."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication, QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QMessageBox, QPushButton, QRadioButton, QVBoxLayout, QWizard, QWizardPage,
 )
 
@@ -17,13 +19,36 @@ from desktop_app.core.exchange.offices import slug
 from desktop_app.core.i18n import _
 from desktop_app.core.model import Office, Plan
 from desktop_app.core.plans import load_bundled_plans
+from desktop_app.core.backup import BACKUP_SUFFIX
 from desktop_app.core.storage.files import SUFFIX, default_workspace_dir
 from desktop_app.core.workspace import Workspace
 from desktop_app.gui.unlock import password_field
 
-CREATE, DEMO, OPEN, RESTORE = "create", "demo", "open", "restore"
+CREATE, LEAD, DEMO, OPEN, RESTORE = "create", "lead", "demo", "open", "restore"
 DEMO_PASSPHRASE = "dungthu-2026"
-PAGE_START, PAGE_PLAN, PAGE_PASSPHRASE, PAGE_RECOVERY = range(4)
+PAGE_START, PAGE_PLAN, PAGE_PASSPHRASE, PAGE_RECOVERY, PAGE_OPEN, PAGE_RESTORE = range(6)
+NEXT_PAGE = {CREATE: PAGE_PLAN, LEAD: PAGE_PLAN, OPEN: PAGE_OPEN, RESTORE: PAGE_RESTORE, DEMO: -1}
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet("color: #b00020;")
+    label.setWordWrap(True)
+    label.setAccessibleName(_("Error message"))
+    return label
+
+
+def demo_path() -> Path:
+    return default_workspace_dir() / f"dung-thu{SUFFIX}"
+
+
+def open_or_create_demo(progress) -> Workspace:
+    from desktop_app.core.demo import create_demo_workspace
+
+    path = demo_path()
+    if path.exists():
+        return Workspace.open(path, passphrase=DEMO_PASSPHRASE)
+    return create_demo_workspace(path, DEMO_PASSPHRASE, progress=progress)[0]
 
 
 class StartPage(QWizardPage):
@@ -34,18 +59,29 @@ class StartPage(QWizardPage):
                            "report to sign, and carries the data to the lead office on a USB stick."))
         layout = QVBoxLayout(self)
         self.group = QButtonGroup(self)
-        for index, (key, text) in enumerate([
-            (CREATE, _("&Create a new workspace for my office")),
-            (DEMO, _("&Try it with sample data (Khánh Hòa plan)")),
-            (OPEN, _("&Open an existing workspace")),
-            (RESTORE, _("&Restore a workspace from a backup")),
+        for index, (key, text, hint) in enumerate([
+            (CREATE, _("&Create a new workspace for my office"), ""),
+            (LEAD, _("Set up the &lead office (it gathers the other offices' reports)"), ""),
+            (DEMO, _("&Try it with sample data (Khánh Hòa plan)"),
+             _("Nothing in it is real. Its passphrase is “{passphrase}”.", passphrase=DEMO_PASSPHRASE)),
+            (OPEN, _("&Open an existing workspace"), ""),
+            (RESTORE, _("&Restore a workspace from a backup"), ""),
         ]):
             button = QRadioButton(text)
             button.setProperty("choice", key)
             button.setAccessibleName(text.replace("&", ""))
             self.group.addButton(button, index)
             layout.addWidget(button)
+            if hint:
+                note = QLabel(hint)
+                note.setContentsMargins(24, 0, 0, 0)
+                note.setStyleSheet("color: #555;")
+                layout.addWidget(note)
         self.group.button(0).setChecked(True)
+        # Finish replaces Next for the sample, which needs nothing more.
+        self.group.buttonToggled.connect(lambda *args: self.setFinalPage(self.choice == DEMO))
+        self.error = error_label()
+        layout.addWidget(self.error)
         layout.addStretch()
 
     @property
@@ -53,7 +89,20 @@ class StartPage(QWizardPage):
         return self.group.checkedButton().property("choice")
 
     def nextId(self) -> int:
-        return PAGE_PLAN if self.choice == CREATE else -1
+        return NEXT_PAGE[self.choice]
+
+    def validatePage(self) -> bool:
+        if self.choice != DEMO:
+            return True
+        from desktop_app.gui.ops import run_and_wait
+
+        self.error.clear()
+        try:
+            self.wizard().workspace = run_and_wait(self, open_or_create_demo, title=_("Preparing the sample workspace…"))
+        except TienDoError as error:
+            self.error.setText(error.message())
+            return False
+        return True
 
 
 class PlanPage(QWizardPage):
@@ -89,7 +138,8 @@ class PlanPage(QWizardPage):
         form.addRow(self.lead)
         self.path = QLineEdit()
         self.path.setAccessibleName(_("Workspace file"))
-        browse = QPushButton(_("&Browse…"))
+        browse = QPushButton(_("Bro&wse…"))
+        browse.setObjectName("browse")
         browse.clicked.connect(self.browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
@@ -100,7 +150,15 @@ class PlanPage(QWizardPage):
         self.plan.currentIndexChanged.connect(self.fill_offices)
         self.office.currentIndexChanged.connect(self.suggest_path)
         self.new_office.textChanged.connect(self.suggest_path)
+        self.error = error_label()
+        form.addRow(self.error)
         self.fill_plans()
+
+    def initializePage(self) -> None:
+        lead = self.wizard().choice == LEAD
+        self.lead.setChecked(lead)
+        if lead:
+            self.office.setCurrentIndex(max(0, self.office.findData(self.selected_plan.lead_office_id)))
 
     def fill_plans(self, select: str | None = None) -> None:
         self.plan.blockSignals(True)
@@ -159,11 +217,12 @@ class PlanPage(QWizardPage):
 
     def validatePage(self) -> bool:
         office_id, _new = self.office_choice()
+        self.error.clear()
         if not office_id:
-            QMessageBox.warning(self, _("TienDo"), _("Choose the office, or type the name of a new unit."))
+            self.error.setText(_("Choose the office, or type the name of a new unit."))
             return False
         if Path(self.path.text()).exists():
-            QMessageBox.warning(self, _("TienDo"), _("A workspace already exists there."))
+            self.error.setText(_("A workspace already exists there."))
             return False
         return True
 
@@ -179,9 +238,7 @@ class PassphrasePage(QWizardPage):
         self.second = password_field(_("Passphrase again"))
         form.addRow(_("&Passphrase:"), self.first)
         form.addRow(_("Type it &again:"), self.second)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         form.addRow(self.error)
         self.workspace: Workspace | None = None
         self.recovery_code = ""
@@ -189,18 +246,19 @@ class PassphrasePage(QWizardPage):
     def validatePage(self) -> bool:
         wizard: SetupWizard = self.wizard()
         page: PlanPage = wizard.page(PAGE_PLAN)
+        from desktop_app.gui.ops import run_and_wait
+
         office_id, new_office = page.office_choice()
-        QApplication.setOverrideCursor(Qt.WaitCursor)
+        path, first, second, plan = Path(page.path.text()), self.first.text(), self.second.text(), page.selected_plan
+        role = "lead" if page.lead.isChecked() else "reporting"
+        self.error.clear()
         try:
-            self.workspace, self.recovery_code = Workspace.create(
-                Path(page.path.text()), self.first.text(), confirmation=self.second.text(), plan=page.selected_plan,
-                office_id=office_id, new_office=new_office, role="lead" if page.lead.isChecked() else "reporting",
-            )
+            self.workspace, self.recovery_code = run_and_wait(self, lambda progress: Workspace.create(
+                path, first, confirmation=second, plan=plan, office_id=office_id, new_office=new_office, role=role,
+            ), title=_("Creating the workspace…"))
         except TienDoError as error:
             self.error.setText(error.message())
             return False
-        finally:
-            QApplication.restoreOverrideCursor()
         wizard.workspace = self.workspace
         return True
 
@@ -234,7 +292,13 @@ class RecoveryPage(QWizardPage):
         self.kept = QCheckBox(_("I have printed or written down the recovery code"))
         self.kept.toggled.connect(self.completeChanged)
         layout.addWidget(self.kept)
+        self.error = error_label()
+        layout.addWidget(self.error)
         layout.addStretch()
+
+    def warn(self, text: str) -> None:
+        self.error.setText(text)
+        self.kept.setFocus()
 
     def initializePage(self) -> None:
         self.code.setText(self.wizard().page(PAGE_PASSPHRASE).recovery_code)
@@ -242,20 +306,133 @@ class RecoveryPage(QWizardPage):
     def isComplete(self) -> bool:
         return self.kept.isChecked()
 
-    def print_code(self) -> None:
-        import tempfile
+    def nextId(self) -> int:
+        return -1
 
+    def print_code(self) -> None:
         from desktop_app.core import clock
         from desktop_app.core.reports.build import office_name
         from desktop_app.core.reports.recovery_sheet import write_recovery_sheet
-        from desktop_app.gui.printing import print_pdf
+        from desktop_app.gui.printing import print_secret_pdf
 
         workspace = self.wizard().workspace
         # The same A4 sheet as `tiendo` would print: Decree 30 margins, the office by name.
-        folder = Path(tempfile.mkdtemp(prefix="tiendo-"))
-        path = write_recovery_sheet(folder / "ma-khoi-phuc.pdf", office=office_name(workspace),
-                                    workspace=str(workspace.path), code=self.code.text(), created_on=clock.today())
-        print_pdf(self, path)
+        print_secret_pdf(self, lambda path: write_recovery_sheet(
+            path, office=office_name(workspace), workspace=str(workspace.path), code=self.code.text(),
+            created_on=clock.today()), suggested_name=f"ma-khoi-phuc-{workspace.path.stem}.pdf")
+
+
+class OpenPage(QWizardPage):
+    """An existing workspace: picked from the usual folder or browsed for, then unlocked."""
+
+    def __init__(self):
+        super().__init__()
+        self.setTitle(_("Open an existing workspace"))
+        self.setSubTitle(_("Choose the workspace file (.tiendo) and type its passphrase."))
+        form = QFormLayout(self)
+        self.path = QComboBox()
+        self.path.setEditable(True)
+        self.path.setAccessibleName(_("Workspace file"))
+        browse = QPushButton(_("Bro&wse…"))
+        browse.setObjectName("browse")
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        label = QLabel(_("Work&space:"))
+        label.setBuddy(self.path)
+        form.addRow(label, row)
+        self.passphrase = password_field(_("Passphrase"))
+        form.addRow(_("&Passphrase:"), self.passphrase)
+        self.error = error_label()
+        form.addRow(self.error)
+
+    def initializePage(self) -> None:
+        self.path.clear()
+        folder = default_workspace_dir()
+        for found in sorted(folder.glob(f"*{SUFFIX}")) if folder.exists() else []:
+            self.path.addItem(str(found))
+
+    def browse(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(self, _("Open workspace"), str(default_workspace_dir()),
+                                                    f"TienDo (*{SUFFIX})")
+        if name:
+            self.path.setEditText(name)
+
+    def nextId(self) -> int:
+        return -1
+
+    def validatePage(self) -> bool:
+        from desktop_app.gui.ops import run_and_wait
+
+        path, passphrase = Path(self.path.currentText().strip()), self.passphrase.text()
+        self.error.clear()
+        try:
+            self.wizard().workspace = run_and_wait(
+                self, lambda progress: Workspace.open(path, passphrase=passphrase), title=_("Opening the workspace…"))
+        except TienDoError as error:
+            self.error.setText(error.message())
+            self.passphrase.selectAll()
+            return False
+        return True
+
+
+class RestorePage(QWizardPage):
+    """A backup file (.tiendo-backup) put back in the usual folder, then opened."""
+
+    def __init__(self):
+        super().__init__()
+        self.setTitle(_("Restore a workspace from a backup"))
+        self.setSubTitle(_("Choose the backup file (.tiendo-backup) and type the passphrase it was made with. "
+                           "A workspace of the same name is kept beside the restored one, never overwritten."))
+        form = QFormLayout(self)
+        self.path = QLineEdit()
+        self.path.setAccessibleName(_("Backup file"))
+        browse = QPushButton(_("Bro&wse…"))
+        browse.setObjectName("browse")
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        label = QLabel(_("Bac&kup file:"))
+        label.setBuddy(self.path)
+        form.addRow(label, row)
+        self.passphrase = password_field(_("Passphrase"))
+        form.addRow(_("&Passphrase:"), self.passphrase)
+        self.error = error_label()
+        form.addRow(self.error)
+
+    def browse(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(self, _("Backup"), str(Path.home()), f"TienDo (*{BACKUP_SUFFIX})")
+        if name:
+            self.path.setText(name)
+
+    def nextId(self) -> int:
+        return -1
+
+    def validatePage(self) -> bool:
+        from desktop_app.core.backup import restore_backup
+        from desktop_app.gui.ops import run_and_wait
+
+        backup, passphrase = Path(self.path.text().strip()), self.passphrase.text()
+        self.error.clear()
+        if not self.path.text().strip() or not backup.is_file():
+            self.error.setText(_("Choose the backup file."))
+            return False
+        target = default_workspace_dir() / (backup.name.split(".")[0] + SUFFIX)
+
+        def restore(progress) -> Workspace:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            restored = restore_backup(backup, target, passphrase=passphrase)
+            return Workspace.open(restored, passphrase=passphrase)
+
+        try:
+            self.wizard().workspace = run_and_wait(self, restore, title=_("Restoring the backup…"))
+        except TienDoError as error:
+            self.error.setText(error.message())
+            return False
+        return True
+
 
 
 class SetupWizard(QWizard):
@@ -272,6 +449,8 @@ class SetupWizard(QWizard):
         self.setPage(PAGE_PLAN, PlanPage())
         self.setPage(PAGE_PASSPHRASE, PassphrasePage())
         self.setPage(PAGE_RECOVERY, RecoveryPage())
+        self.setPage(PAGE_OPEN, OpenPage())
+        self.setPage(PAGE_RESTORE, RestorePage())
         self.setButtonText(QWizard.NextButton, _("&Next >"))
         self.setButtonText(QWizard.BackButton, _("< &Back"))
         self.setButtonText(QWizard.FinishButton, _("&Finish"))
@@ -283,7 +462,8 @@ class SetupWizard(QWizard):
         return self.start.choice
 
     def reject(self) -> None:
-        if self.workspace is not None and self.currentId() == PAGE_RECOVERY:
-            QMessageBox.information(self, _("TienDo"), _("Keep the recovery code before going on."))
+        if self.workspace is not None and self.currentId() == PAGE_RECOVERY and not self.page(PAGE_RECOVERY).isComplete():
+            # The workspace exists already: leaving now would lose the only copy of the code.
+            self.page(PAGE_RECOVERY).warn(_("Keep the recovery code before going on."))
             return
         super().reject()

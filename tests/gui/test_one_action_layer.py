@@ -248,3 +248,24 @@ def test_national_export(qtbot, office, monkeypatch, tmp_path):
     qtbot.waitUntil(lambda: len(spy.calls) == 2)
     assert [tuple(map(str, c[0][1:])) for c in spy.calls] == [(str(YEAR), "dhis2", str(tmp_path / "qg.json"),
                                                                 str(mapping))] * 2
+
+
+def test_restore(qtbot, office, monkeypatch, tmp_path):
+    from desktop_app.core import backup as backups
+    from desktop_app.gui.wizard import PAGE_RESTORE, SetupWizard
+
+    ws = office.open()
+    made = backups.write_backup(ws, tmp_path / "sao-luu.tiendo-backup")
+    ws.close()
+    spy = Recorder(backups.restore_backup)  # the real restore, watched
+    monkeypatch.setattr("desktop_app.core.backup.restore_backup", spy)
+    assert cli(["restore", str(made), str(tmp_path / "khoi-phuc.tiendo")]) == 0
+    wizard = SetupWizard()
+    qtbot.addWidget(wizard)
+    page = wizard.page(PAGE_RESTORE)
+    page.path.setText(str(made))
+    page.passphrase.insert(PASSPHRASE)
+    assert page.validatePage(), page.error.text()
+    wizard.workspace.close()
+    assert [Path(c[0][0]) for c in spy.calls] == [made, made]
+    assert spy.calls[0][1] == spy.calls[1][1] == {"passphrase": PASSPHRASE}

@@ -66,21 +66,3 @@ def test_unlock_refuses_a_wrong_passphrase_and_accepts_the_recovery_code(qtbot, 
     qtbot.waitUntil(lambda: dialog.workspace is not None, timeout=5000)
     dialog.workspace.close()
     Workspace.open(path, passphrase="mật khẩu mới 2027").close()
-
-
-def test_trying_the_sample_data_opens_a_filled_in_khanh_hoa_workspace(qtbot, monkeypatch):
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from desktop_app.core import entries
-    from desktop_app.gui.app import Controller
-
-    monkeypatch.setattr(QMessageBox, "information", lambda *args, **kwargs: QMessageBox.Ok)
-    controller = Controller(QApplication.instance(), today=__import__("datetime").date(2026, 11, 13))
-    assert controller.open_demo()
-    qtbot.waitUntil(lambda: controller.window is not None, timeout=30000)
-    window = controller.window
-    qtbot.addWidget(window)
-    assert window.workspace.plan.code == "khanhhoa-2024"
-    assert len(entries.values(window.workspace, 2025)) > 20
-    assert entries.report_state(window.workspace, 2025).locked  # the sample has a signed year
-    controller.close()

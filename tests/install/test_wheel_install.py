@@ -28,14 +28,19 @@ def installed(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("install")
     house = work / "wheelhouse"
     build_wheelhouse(ROOT / "pyproject.toml", house)
-    leftover = ROOT / "tiendo.egg-info"
-    had_leftover = leftover.exists()
+    # Built from a copy of the source files, as from a fresh clone: the checkout's own
+    # build/ folder may hold files since deleted (an old migration), which would be packed.
+    source = work / "source"
+    listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-co", "--exclude-standard", "-z"],
+                            capture_output=True, check=True).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        if (ROOT / name).is_file():
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, source / name)
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(house), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(house), str(source)],
         capture_output=True, text=True, timeout=600, cwd=work,
     )
-    if not had_leftover:  # setuptools writes it into the checkout; it would pass for an install
-        shutil.rmtree(leftover, ignore_errors=True)
     assert built.returncode == 0, built.stderr[-3000:]
     environment = work / "venv"
     venv.EnvBuilder(with_pip=True, system_site_packages=False).create(environment)

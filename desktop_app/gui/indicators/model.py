@@ -1,7 +1,8 @@
 """The year's indicators as a Qt table model over ``progress.indicator_rows``.
 
-Edits go to the core (one transaction each) through ``commit_value``; errors come back
-as messages for the status bar, never as exceptions in the view.
+Edits go to the core (one transaction each) through ``commit_value``; a refused value
+stays in its cell, marked, with the reason in the evaluation column beside it, until it is
+corrected or dismissed (Esc); nothing refused is saved.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ DISPLAY, DECORATION, EDIT, TOOLTIP, FONT, ALIGNMENT, BACKGROUND, USER = (
     Qt.DisplayRole.value, Qt.DecorationRole.value, Qt.EditRole.value, Qt.ToolTipRole.value, Qt.FontRole.value,
     Qt.TextAlignmentRole.value, Qt.BackgroundRole.value, Qt.UserRole.value)
 GROUP_BACKGROUND = QColor("#e8eef7")
+REFUSED_BACKGROUND = QColor("#fde7e9")
+REFUSED_TEXT = QColor("#a4161a")
+FOREGROUND = Qt.ForegroundRole.value
 
 
 @dataclass
@@ -58,9 +62,10 @@ def record_text(record: ValueRecord | None) -> str:
 
 
 class IndicatorModel(QAbstractTableModel):
-    message = Signal(str)          # a refusal or a confirmation for the status bar
+    message = Signal(str)          # a refusal or a confirmation for the message bar
     saved = Signal(str)            # indicator id whose value was saved
     note_needed = Signal(str, str, str)  # indicator id, typed text, reason: the view asks for a note
+    refused = Signal(str, str)     # indicator id, reason: a typed value that was not saved
 
     def __init__(self, workspace: Workspace, year: int, parent=None):
         super().__init__(parent)
@@ -68,6 +73,7 @@ class IndicatorModel(QAbstractTableModel):
         self.year = year
         self.lines: list[Line] = []
         self.locked = False
+        self.refusals: dict[str, tuple[str, str]] = {}  # indicator id -> (typed text, reason)
         self.undo_stack = QUndoStack(self)
         self.reload()
 
@@ -90,13 +96,24 @@ class IndicatorModel(QAbstractTableModel):
         self._cache: dict[int, dict] = {}
         self.endResetModel()
 
-    def refresh_indicator(self, indicator_id: str) -> None:
+    def refresh_indicator(self, indicator_id: str, reread: bool = True) -> None:
         """Re-read one row after a save (its evaluation depends only on its own values)."""
         index = self.row_of(indicator_id)
         line = self.lines[index]
-        line.row = indicator_row(self.workspace, self.year, line.row.indicator, assigned=line.row.assigned)
+        if reread:
+            line.row = indicator_row(self.workspace, self.year, line.row.indicator, assigned=line.row.assigned)
         self._cache.pop(index, None)
         self.dataChanged.emit(self.index(index, 0), self.index(index, len(HEADERS) - 1))
+
+    def refuse(self, indicator_id: str, typed: str, reason: str) -> None:
+        """Keep what was typed in the cell, marked, with the reason beside it."""
+        self.refusals[indicator_id] = (typed, reason)
+        self.refresh_indicator(indicator_id, reread=False)
+        self.refused.emit(indicator_id, reason)
+
+    def clear_refusal(self, indicator_id: str, refresh: bool = True) -> None:
+        if self.refusals.pop(indicator_id, None) is not None and refresh:
+            self.refresh_indicator(indicator_id, reread=False)
 
     def line(self, row: int) -> Line:
         return self.lines[row]
@@ -167,6 +184,16 @@ class IndicatorModel(QAbstractTableModel):
             italic = QFont()
             italic.setItalic(True)
             cache[FONT] = [italic] * len(HEADERS)
+        refusal = self.refusals.get(indicator.id)
+        if refusal is not None:
+            typed, reason = refusal
+            for role in (DISPLAY, EDIT):
+                cache[role][COL_VALUE] = typed
+            cache[DISPLAY][COL_EVAL] = "⚠ " + reason
+            cache[TOOLTIP][COL_VALUE] = cache[TOOLTIP][COL_EVAL] = reason
+            cache[DECORATION][COL_EVAL] = None
+            cache[BACKGROUND] = [QBrush(REFUSED_BACKGROUND) if c in (COL_VALUE, COL_EVAL) else None for c in columns]
+            cache[FOREGROUND] = [QBrush(REFUSED_TEXT) if c in (COL_VALUE, COL_EVAL) else None for c in columns]
         return cache
 
     def _text(self, line: Line, column: int, editing: bool) -> str:
@@ -204,6 +231,7 @@ class IndicatorModel(QAbstractTableModel):
         text = "" if value is None else str(value)
         if index.column() == COL_VALUE:
             if text.strip() == self._text(line, COL_VALUE, True).strip():
+                self.clear_refusal(indicator_id)  # typed back what is saved: nothing to refuse
                 return False
             return self.commit_value(indicator_id, text)
         field = "source" if index.column() == COL_SOURCE else "note"
@@ -214,6 +242,9 @@ class IndicatorModel(QAbstractTableModel):
         return self._apply(indicator_id, lambda: self._set_value(indicator_id, text, note), typed=text)
 
     def commit_field(self, indicator_id: str, field: str, text: str) -> bool:
+        if indicator_id in self.refusals:
+            self.message.emit(translate("Correct the refused value first (or press Esc on it to drop it)."))
+            return False
         current = entries.value(self.workspace, self.year, indicator_id)
         if current is None or current.actual is None and not current.no_data_reason:
             self.message.emit(translate("Enter the value first, then its source and note."))
@@ -230,7 +261,7 @@ class IndicatorModel(QAbstractTableModel):
             return None
         return entries.set_value(self.workspace, self.year, indicator_id, text, note=note)
 
-    def _apply(self, indicator_id: str, action, typed: str = "") -> bool:
+    def _apply(self, indicator_id: str, action, typed: str | None = None) -> bool:
         from desktop_app.gui.indicators.commands import EditValueCommand
 
         before = entries.value(self.workspace, self.year, indicator_id)
@@ -239,3 +270,34 @@ class IndicatorModel(QAbstractTableModel):
             return False
         self.undo_stack.push(command)
         return True
+
+    def _apply_many(self, text: str, action) -> dict[str, str]:
+        """One undo step for an action over several indicators; returns {id: reason refused}."""
+        from desktop_app.gui.indicators.commands import BatchCommand
+
+        command = BatchCommand(self, text, action)
+        if command.first_run():
+            self.undo_stack.push(command)
+            for indicator_id in command.after:
+                self.saved.emit(indicator_id)
+        return command.refused
+
+    def paste(self, rows: list) -> dict[str, str]:
+        """Pasted rows (``batch.PastedRow``): the acceptable ones saved as one action,
+        the refused ones kept in their cells with their reasons.  Returns {id: reason}."""
+        from desktop_app.gui.indicators.batch import save_rows
+
+        refused = self._apply_many(translate("Paste {count} rows", count=len(rows)),
+                                   lambda: save_rows(self.workspace, self.year, rows))
+        for row in rows:
+            if row.indicator_id in refused and row.value is not None:
+                self.refusals[row.indicator_id] = (row.value, refused[row.indicator_id])
+                self.refresh_indicator(row.indicator_id, reread=False)
+        return refused
+
+    def mark_no_data(self, indicator_ids: list[str], reason: str) -> dict[str, str]:
+        """"No data" with one reason for the given rows: one transaction, one undo step."""
+        from desktop_app.gui.indicators.batch import mark_no_data
+
+        return self._apply_many(translate("No data for {count} indicators", count=len(indicator_ids)),
+                                lambda: (mark_no_data(self.workspace, self.year, indicator_ids, reason), {}))

@@ -1,5 +1,7 @@
-"""Tasks as printed (lead, coordinators, time) with this year's status, result and the
-document that evidences it; edits are saved at once, each in its own transaction."""
+"""The office's own task form (``forms.office_form``): each task it takes part in, or for
+a commune or district one line per section of the plan, with this year's status, result
+and the document that evidences it; edits are saved at once, each in its own transaction
+(a section's line writes every task of the section)."""
 
 from __future__ import annotations
 
@@ -27,14 +29,21 @@ class TaskModel(QAbstractTableModel):
         super().__init__(parent)
         self.workspace = workspace
         self.year = year
-        self.tasks = list(workspace.plan.tasks)
+        self.tasks = []  # forms.FormTask lines
         self.progress = {}
         self.locked = False
         self.reload()
 
+    def set_year(self, year: int) -> None:
+        self.year = year
+        self.reload()
+
     def reload(self) -> None:
+        from desktop_app.core import forms
+
         self.beginResetModel()
-        self.progress = entries.task_progress(self.workspace, self.year)
+        self.tasks = list(forms.office_form(self.workspace).tasks)
+        self.progress = forms.item_progress(self.workspace, self.year)
         self.locked = entries.report_state(self.workspace, self.year).locked
         self.endResetModel()
 
@@ -56,20 +65,23 @@ class TaskModel(QAbstractTableModel):
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or role not in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole):
             return None
-        task = self.tasks[index.row()]
-        progress = self.progress.get(task.id)
+        item = self.tasks[index.row()]
+        progress = self.progress.get(item.id)
         plan = self.workspace.plan
+        task = plan.task(item.task_ids[0])
         column = index.column()
         if column == COL_NUMBER:
+            if item.grouped:
+                return item.section
             return f"{task.section.split('.')[-1]}.{task.number}" if task.section else task.number
         if column == COL_TASK:
-            return task.name
+            return item.name
         if column == COL_LEAD:
-            return plan.office_names_or_unsaid(task.lead)
+            return plan.office_names_or_unsaid(item.lead)
         if column == COL_COORD:
-            return task.coordinators_text or plan.office_names(task.coordinators)
+            return "" if item.grouped else task.coordinators_text or plan.office_names(task.coordinators)
         if column == COL_TIME:
-            return unsaid(task.time)
+            return "" if item.grouped else unsaid(task.time)
         if column == COL_STATUS:
             status = progress.status if progress else None
             if role == Qt.EditRole:
@@ -86,8 +98,10 @@ class TaskModel(QAbstractTableModel):
     def setData(self, index, value, role=Qt.EditRole) -> bool:
         if role != Qt.EditRole or not (self.flags(index) & Qt.ItemIsEditable):
             return False
-        task = self.tasks[index.row()]
-        current = self.progress.get(task.id)
+        from desktop_app.core import forms
+
+        item = self.tasks[index.row()]
+        current = self.progress.get(item.id)
         fields = {
             "status": current.status if current else "not_started",
             "result": current.result if current else "",
@@ -97,7 +111,7 @@ class TaskModel(QAbstractTableModel):
         key = {COL_STATUS: "status", COL_RESULT: "result", COL_EVIDENCE: "evidence_number", COL_DATE: "evidence_date"}[index.column()]
         fields[key] = str(value or "")
         try:
-            self.progress[task.id] = entries.set_task_progress(self.workspace, self.year, task.id, **fields)
+            self.progress[item.id] = forms.set_item_progress(self.workspace, self.year, item.id, **fields)
         except TienDoError as error:
             self.message.emit(error.message())
             return False
