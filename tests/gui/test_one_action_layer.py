@@ -202,18 +202,26 @@ def test_sign_a_pdf(qtbot, monkeypatch, tmp_path):
 
 
 def test_export_year_package(qtbot, office, monkeypatch, tmp_path):
+    """An unsigned year goes out as a draft when the clerk says so: `--draft` on the
+    command line, "Yes" in the window (which once sent it without a word)."""
     from desktop_app.gui.exchange import ExportDialog
 
-    spy = Recorder(SimpleNamespace(path=tmp_path / "p.tiendo-pkg", submission="final", revision=1))
+    spy = Recorder(SimpleNamespace(path=tmp_path / "p.tiendo-pkg", submission="draft", revision=1))
     monkeypatch.setattr("desktop_app.core.exchange.exporter.export_year", spy)
-    assert cli(["export", str(office.path), "--year", str(YEAR), "--to", str(tmp_path)]) == 0
+    assert cli(["export", str(office.path), "--year", str(YEAR), "--to", str(tmp_path), "--draft"]) == 0
     dialog = ExportDialog(office.open(), YEAR)
     qtbot.addWidget(dialog)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
     dialog.choose_folder()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.No))
+    dialog.export()
+    assert len(asked) == 1 and str(YEAR) in asked[0] and len(spy.calls) == 1  # "No": nothing written
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Yes))
     dialog.export()
     qtbot.waitUntil(lambda: len(spy.calls) == 2)
-    assert [(c[0][1], Path(c[0][2])) for c in spy.calls] == [(YEAR, tmp_path)] * 2
+    assert [(c[0][1], Path(c[0][2]), c[1]["draft"]) for c in spy.calls] == [(YEAR, tmp_path, True)] * 2
+    qtbot.waitUntil(lambda: "dự thảo" in dialog.result_label.text())
 
 
 def test_import_packages(qtbot, office, monkeypatch, tmp_path):
