@@ -10,8 +10,16 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
 SIZE = 32
 
 
-@lru_cache(maxsize=None)
 def status_icon(status: str) -> QIcon:
+    """The icon of any verdict: on track and already reached wear the tick, behind
+    schedule the cross, as ``progress.verdict_tone`` says."""
+    from desktop_app.core.progress import verdict_tone
+
+    return _tone_icon(verdict_tone(status))
+
+
+@lru_cache(maxsize=None)
+def _tone_icon(status: str) -> QIcon:
     pixmap = QPixmap(SIZE, SIZE)
     pixmap.fill(Qt.transparent)
     painter = QPainter(pixmap)
