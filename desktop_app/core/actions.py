@@ -7,36 +7,49 @@ the action as one function, that function is the action and is only listed here;
 actions that need several core calls composed are defined below, so that neither face
 composes them on its own.
 
-=============================  ==========================================  ======================  ==========================================
-action                         core function                               CLI                     window
-=============================  ==========================================  ======================  ==========================================
-sign off a year                ``signoff.sign_year``                       ``sign-off``            Report > Finish and sign (signoff_dialog)
-reopen a signed year           ``signoff.reopen_year``                     ``reopen``              Report > Reopen the signed year
-annual report PDF              ``reports.build.write_year_pdf``            ``report --year``       Report > Preview and print (report_preview)
-annual report workbook         ``reports.build.write_year_xlsx``           ``report --xlsx``       Report > Export the tables to Excel
-review report PDF              ``reports.review.write_review_pdf``         ``report --review``     (not in the window yet)
-sign a report PDF (PAdES)      :func:`sign_pdf`                            ``sign``                gui/sign_pdf.py (SignPdfDialog)
-export the year's package      ``exchange.exporter.export_year``           ``export``              Exchange > Export data to USB
-import packages                ``exchange.importer.import_packages``       ``import``              Exchange > Import offices' packages
-national export                :func:`national_export`                     ``national``            gui/national_export.py (NationalExportDialog)
-national mapping template      ``exchange.national.write_mapping_template`` ``national --write-mapping``  gui/national_export.py
-back up                        ``backup.write_backup``                     ``backup``              File > Back up
-restore a backup               ``backup.restore_backup``                   ``restore``             start window > Restore
-check the workspace            ``Workspace.check`` / ``workspace.check_file``  ``check``           File > Check the workspace
-change the passphrase          ``Workspace.change_passphrase``             ``passwd``              File > Change the passphrase
-=============================  ==========================================  ======================  ==========================================
+Action — core function — `tiendo` command — window:
 
-``tests/test_actions.py`` drives each CLI command and each window action and checks that
-both reach the same function.
+- sign off a year — ``signoff.sign_year`` — ``sign-off`` — Report > Finish and sign
+  (gui/signoff_dialog.py; the number offered is ``signoff.offered_report_number``)
+- reopen a signed year — ``signoff.reopen_year`` — ``reopen`` — Report > Reopen
+- the annual report PDF — ``reports.build.write_year_pdf`` — ``report --year`` —
+  Report > Preview and print (gui/report_preview.py), and after signing
+- its workbook — ``reports.build.write_year_xlsx`` — ``report --xlsx`` — Report > Export
+  the tables to Excel
+- a review report PDF — ``reports.review.write_review_pdf`` — ``report --review`` — not
+  in the window yet
+- sign a report PDF (PAdES) — :func:`sign_pdf` — ``sign`` — gui/sign_pdf.py
+- export the year's package — ``exchange.exporter.export_year`` — ``export [--draft]``
+  — Exchange > Export data to USB (an unsigned year: asked, then ``draft=True``)
+- import packages — ``exchange.importer.import_packages`` — ``import`` — Exchange >
+  Import offices' packages; a package opened from the file manager (gui/app.py)
+- the province's figures for a national system — :func:`national_export` —
+  ``national`` — gui/national_export.py
+- the national mapping template — ``exchange.national.write_mapping_template`` —
+  ``national --write-mapping`` — gui/national_export.py
+- back up — ``backup.write_backup`` — ``backup`` — File > Back up; automatic backups
+  (core/autobackup.py)
+- restore a backup — ``backup.restore_backup`` — ``restore`` — the start wizard's
+  Restore page
+- check the workspace — ``Workspace.check`` (``workspace.check_file`` opens, then checks)
+  — ``check`` — File > Check the workspace
+- change the passphrase — ``Workspace.change_passphrase`` — ``passwd`` — File > Change
+  the passphrase
+
+``tests/gui/test_one_action_layer.py`` types each command and clicks each window
+action, and checks that both reach the same function with the same arguments.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import InputError
-from desktop_app.core.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop_app.core.workspace import Workspace
 
 
 # -- sign a report PDF ------------------------------------------------------------------------

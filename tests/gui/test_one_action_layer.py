@@ -277,3 +277,16 @@ def test_restore(qtbot, office, monkeypatch, tmp_path):
     wizard.workspace.close()
     assert [Path(c[0][0]) for c in spy.calls] == [made, made]
     assert spy.calls[0][1] == spy.calls[1][1] == {"passphrase": PASSPHRASE}
+
+
+def test_change_the_passphrase(qtbot, office, window, monkeypatch):
+    calls = []
+    monkeypatch.setattr(Workspace, "change_passphrase",
+                        lambda self, new, confirmation=None: calls.append((self.path, new, confirmation)))
+    monkeypatch.setenv("TIENDO_NEW_PASSPHRASE", "mật khẩu mới 2027")
+    assert cli(["passwd", str(office.path)]) == 0
+    answers = iter([("mật khẩu mới 2027", True), ("mật khẩu mới 2027", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    window().change_passphrase()
+    qtbot.waitUntil(lambda: len(calls) == 2)
+    assert calls == [(office.path, "mật khẩu mới 2027", "mật khẩu mới 2027")] * 2
