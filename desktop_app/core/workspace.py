@@ -363,7 +363,6 @@ def check_file(path: Path, *, passphrase: str | None = None, recovery_code: str 
         return CheckResult(str(path), (error.message(),))
 
 
-
 def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
