@@ -62,6 +62,17 @@ def test_the_head_signs_the_printed_report_with_a_certificate_file(qtbot, pki, r
     assert len(widgets) == 1  # the stamp is on the page that holds the signature block
 
 
+def test_tiendo_sign_makes_the_same_signed_copy(pki, report, monkeypatch, capsys):
+    from desktop_app.cli import main
+
+    monkeypatch.setenv("TIENDO_P12_PASSWORD", pki.password.decode())
+    assert main(["sign", str(report), "--p12", str(pki.p12)]) == 0
+    signed = report.with_name("bao-cao-2026-signed.pdf")
+    assert capsys.readouterr().out.strip() == str(signed)
+    (signature,) = verify_pdf(signed, [pki.root])
+    assert signature.ok
+
+
 def test_a_wrong_password_is_one_sentence_and_writes_nothing(qtbot, pki, report, warnings):
     dialog = SignPdfDialog(report)
     qtbot.addWidget(dialog)
