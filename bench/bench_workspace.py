@@ -3,7 +3,7 @@
 - open a small workspace          | the key derivation alone (SQLCipher's own cost is the KDF);
 - open a 50 MiB lead workspace    | open an empty one (goal ≤ 1.2×: open does not scan);
 - save one value (FULL sync)      | plain sqlite3, WAL + synchronous=FULL, the same row and audit row;
-- save 100 values as one batch    | save one value (goal ≤ 2×), when the core has a batch path.
+(saving 100 values as one batch next to one value: bench_bulk.py)
 
     python bench/bench_workspace.py
 """
@@ -99,15 +99,6 @@ def run():
 
         figures.append(compare("save one value (1 transaction, FULL sync, audit)", app_save, plain_save,
                                floor_name="plain sqlite3, same durability, same rows", runs=41))
-        set_values = getattr(entries, "set_values", None)
-        if set_values is not None:
-            ids = [i.id for i in ws.plan.indicators if i.kind in ("count", "percent", "ratio")]
-
-            def batch() -> None:
-                n = next(counter)
-                set_values(ws, 2100 + n % 20, {ids[k % len(ids)]: str(100 + k) for k in range(100)})
-            figures.append(compare("save 100 values as one batch", batch, app_save,
-                                   floor_name="save one value (the app's own)", runs=9, goal=2.0))
         ws.close()
         plain.close()
     return figures

@@ -62,6 +62,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "national": ("exchange", N_("export consolidated values for national systems")),
     "add-office": ("exchange", N_("add an office or commune that reports (lead office)")),
     "plan-update": ("exchange", N_("send (lead office) or apply (reporting office) a plan update")),
+    "offices": ("exchange", N_("the offices expected to report, and changes to them (lead office)")),
+    "indicator-offices": ("exchange", N_("one indicator across the offices (lead office)")),
+    "lead-plans": ("exchange", N_("the plans a lead workspace consolidates (merged provinces)")),
     "lead-key": ("exchange", N_("save the lead office's secret key to a file, or load it on a new computer")),
 }
 

@@ -1,4 +1,5 @@
-"""keys, lead-key, export, import, withdraw, submissions, consolidate, national, offices, plan-update."""
+"""keys, lead-key, export, import, withdraw, submissions, consolidate, national, offices, plan-update,
+and the lead office's roster (offices), per-indicator view and several plans (lead-plans)."""
 
 from __future__ import annotations
 
@@ -55,11 +56,46 @@ def register(subparsers) -> None:
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--json", action="store_true")
     p.add_argument("--xlsx", type=Path, help=_("also write the list to this .xlsx file"))
+    p.add_argument("--status", choices=("on_time", "late", "draft", "missing"), help=_("only offices in this state"))
+    p.add_argument("--find", default="", help=_("only offices whose name contains this"))
+    p.add_argument("--sort", choices=("name", "status", "days_late", "sent_on"), default="name")
+    p.add_argument("--reminders", type=Path, help=_("write the list of offices still to remind (.txt or .xlsx)"))
+    p.add_argument("--plan", help=_("the plan (when the workspace holds several)"))
     p.set_defaults(handler=submissions)
+
+    p = subparsers.add_parser("offices", help=_("the offices expected to report, and changes to them (lead office)"))
+    p.add_argument("workspace", type=Path)
+    p.add_argument("action", nargs="?", default="list", choices=("list", "add", "add-list", "rename", "merge", "retire"))
+    p.add_argument("items", nargs="*", help=_("add: NAME; add-list: FILE; rename: ID NAME; merge: ID…; retire: ID"))
+    p.add_argument("--id", help=_("with add: the new office's id"))
+    p.add_argument("--kind", default="local", choices=("local", "department", "agency", "other"))
+    p.add_argument("--from", dest="since", help=_("the date from which the change holds (YYYY-MM-DD or DD/MM/YYYY)"))
+    p.add_argument("--into", help=_("with merge: the successor (an office id, or the name of a new office)"))
+    p.add_argument("--year", type=int, help=_("with list: mark who is expected for this year"))
+    p.add_argument("--plan", help=_("the plan (when the workspace holds several)"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=offices)
+
+    p = subparsers.add_parser("indicator-offices", help=_("one indicator across the offices (lead office)"))
+    p.add_argument("workspace", type=Path)
+    p.add_argument("indicator")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--plan", help=_("the plan (when the workspace holds several)"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=indicator_offices)
+
+    p = subparsers.add_parser("lead-plans", help=_("the plans a lead workspace consolidates (merged provinces)"))
+    p.add_argument("workspace", type=Path)
+    p.add_argument("action", nargs="?", default="list", choices=("list", "add", "use", "combined"))
+    p.add_argument("plan", nargs="?", help=_("add: a bundled plan code or a plan file; use: a plan code"))
+    p.add_argument("--year", type=int, help=_("with combined: the year whose figures to show side by side"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=lead_plans)
 
     p = subparsers.add_parser("consolidate", help=_("the province's figures from the offices' values (lead office)"))
     p.add_argument("workspace", type=Path)
     p.add_argument("--year", type=int, required=True)
+    p.add_argument("--plan", help=_("the plan (when the workspace holds several)"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=consolidate)
 
@@ -149,11 +185,13 @@ def export(args) -> int:
 
 def import_(args) -> int:
     """Exit status 0 when every file was imported or already held, 1 when any was rejected
-    (the summary is printed either way)."""
-    from desktop_app.core.exchange.importer import all_accepted, import_packages
+    (the summary is printed either way).  A lead workspace holding several plans applies
+    each package under the plan it was made for."""
+    from desktop_app.core.exchange.importer import all_accepted
+    from desktop_app.core.exchange.lead_plans import import_for_all_plans
 
     with _open(args.workspace) as ws:
-        outcomes = import_packages(ws, args.paths, dry_run=args.dry_run, trust_new=args.trust_new)
+        outcomes = import_for_all_plans(ws, args.paths, dry_run=args.dry_run, trust_new=args.trust_new)
     if args.json:
         print_json([{"file": str(o.path), "outcome": o.outcome, "reason": o.reason, "message": o.message,
                      "office": o.office_id, "year": o.year, "revision": o.revision,
@@ -187,20 +225,141 @@ def withdraw(args) -> int:
 
 
 def submissions(args) -> int:
-    from desktop_app.core.exchange.submissions import submissions as list_submissions
-    from desktop_app.core.exchange.submissions import write_submissions_xlsx
+    from desktop_app.core.exchange import submissions as sub
 
     with _open(args.workspace) as ws:
-        rows = list_submissions(ws, args.year)
+        every = sub.submissions(ws, args.year, args.plan)
+        if args.reminders:
+            sub.write_reminders(ws, args.year, args.reminders, args.plan)
+    rows = sub.sort_rows(sub.filter_rows(every, status=args.status, text=args.find), args.sort)
     if args.xlsx:
-        write_submissions_xlsx(rows, args.xlsx)
+        sub.write_submissions_xlsx(rows, args.xlsx)
+    tally = sub.counts(every)
     if args.json:
         print_json([{"office": r.office_id, "name": r.office_name, "year": r.year, "status": r.status,
                      "days_late": r.days_late, "sent_on": r.sent_on, "received_at": r.received_at, "revision": r.revision,
-                     "revisions": r.revisions, "signer": r.signer_name, "fingerprint": r.fingerprint} for r in rows])
+                     "revisions": r.revisions, "amended": r.amended, "expected": r.expected, "via": list(r.via),
+                     "signer": r.signer_name, "fingerprint": r.fingerprint} for r in rows])
         return 0
     print_table([_("Office"), _("Status"), _("Sent on"), _("Revision"), _("Signer"), _("Fingerprint")],
                 [[r.office_name, r.label(), r.sent_on or "", r.revision or "", r.signer_name, r.fingerprint or ""] for r in rows])
+    print(tally.sentence())
+    return 0
+
+
+def _day(text: str | None):
+    from desktop_app.core.errors import InputError
+    from desktop_app.core.text import parse_date
+
+    if not text:
+        raise InputError("Give the date from which the change holds (--from).")
+    return parse_date(text, field="--from")
+
+
+def offices(args) -> int:
+    from desktop_app.core.errors import InputError
+    from desktop_app.core.exchange import roster
+
+    def need(count: int, what: str) -> None:
+        if len(args.items) < count:
+            raise InputError("Give {what}.", what=what)
+
+    with _open(args.workspace) as ws:
+        if args.action == "add":
+            need(1, "NAME")
+            print(roster.add(ws, args.items[0], args.kind, office_id=args.id,
+                             valid_from=_day(args.since) if args.since else None, plan_code=args.plan))
+            return 0
+        if args.action == "add-list":
+            need(1, "FILE")
+            added = roster.add_list(ws, Path(args.items[0]), args.kind,
+                                    valid_from=_day(args.since) if args.since else None, plan_code=args.plan)
+            print(_("{count} office(s) on the roster.", count=len(added)))
+            return 0
+        if args.action == "rename":
+            need(2, "ID NAME")
+            roster.rename(ws, args.items[0], args.items[1], _day(args.since))
+            return 0
+        if args.action == "merge":
+            need(1, "ID")
+            if not args.into:
+                raise InputError("Give the successor (--into).")
+            print(roster.merge(ws, args.items, args.into, _day(args.since), kind=args.kind, plan_code=args.plan))
+            return 0
+        if args.action == "retire":
+            need(1, "ID")
+            roster.retire(ws, args.items[0], _day(args.since))
+            return 0
+        every = roster.entries(ws, args.plan)
+        day = roster.deciding_day(ws, args.year, args.plan) if args.year else None
+    if args.json:
+        print_json([{"id": e.office_id, "name": e.name, "kind": e.kind, "valid_from": e.valid_from,
+                     "valid_to": e.valid_to, "successor": e.successor_id, "former_names": list(e.former_names),
+                     "origin": e.origin, **({"expected": e.holds_on(day)} if day else {})} for e in every])
+        return 0
+    print_table([_("Id"), _("Office"), _("Kind"), _("From"), _("Until"), _("Successor")],
+                [[e.office_id, e.name, e.kind, e.valid_from or "", e.valid_to or "", e.successor_id or ""] for e in every
+                 if day is None or e.holds_on(day)])
+    return 0
+
+
+def indicator_offices(args) -> int:
+    from desktop_app.core.exchange.indicator_view import indicator_view
+
+    with _open(args.workspace) as ws:
+        view = indicator_view(ws, args.indicator, args.year, plan_code=args.plan)
+    show = lambda v: format_number(v) if v is not None and not isinstance(v, str) else (v or "")  # noqa: E731
+    if args.json:
+        print_json({"id": view.indicator.id, "name": view.indicator.name, "unit": view.indicator.unit, "year": view.year,
+                    "value": view.figure.value, "method": view.figure.method, "note": view.figure.note,
+                    "offices": [{"office": line.office_id, "name": line.office, "level": line.level, "value": line.value,
+                                 "numerator": line.numerator, "denominator": line.denominator,
+                                 "timeliness": line.timeliness, "days_late": line.days_late, "outlier": line.outlier,
+                                 "trend": {str(year): value for year, value in line.trend},
+                                 "revision": line.revision, "package_id": line.package_id, "file": line.file_name}
+                                for line in view.lines]})
+        return 0
+    print(f"{view.indicator.id} {view.indicator.name}: {show(view.figure.value)} ({view.figure.note})")
+    print_table([_("Office"), _("Value"), _("Outlier"), _("Trend"), _("Revision"), _("File")],
+                [[line.office, show(line.value), "*" if line.outlier else "",
+                  " → ".join(show(v) for _y, v in line.trend), line.revision or "", line.file_name] for line in view.lines])
+    return 0
+
+
+def lead_plans(args) -> int:
+    from desktop_app.core.errors import InputError
+    from desktop_app.core.exchange import lead_plans as held
+
+    with _open(args.workspace) as ws:
+        if args.action == "combined":
+            if not args.year:
+                raise InputError("Give the year (--year).")
+            rows = held.combined_figures(ws, args.year)
+            codes = held.plan_codes(ws)
+        if args.action in ("add", "use") and not args.plan:
+            raise InputError("Give the plan.")
+        if args.action == "add":
+            from desktop_app.commands.workspace import load_plan_argument
+
+            held.add_plan(ws, load_plan_argument(args.plan))
+        elif args.action == "use":
+            held.use_plan(ws, args.plan)
+        plans = held.held_plans(ws)
+    if args.action == "combined":
+        if args.json:
+            print_json([{"name": name, "unit": unit, "plans": {code: {"id": i, "value": v, "method": m}
+                                                               for code, (i, v, m) in by.items()}} for name, unit, by in rows])
+            return 0
+        show = lambda v: format_number(v) if v is not None and not isinstance(v, str) else (v or "")  # noqa: E731
+        print_table([_("Indicator"), _("Unit"), *codes],
+                    [[name, unit, *(show(by[c][1]) if c in by else "" for c in codes)] for name, unit, by in rows])
+        return 0
+    if args.json:
+        print_json([{"code": p.code, "title": p.title, "province": p.province, "deadline": p.deadline,
+                     "in_view": p.in_view} for p in plans])
+        return 0
+    print_table([_("Plan"), _("Province"), _("Deadline"), ""],
+                [[p.code, p.province, p.deadline, "*" if p.in_view else ""] for p in plans])
     return 0
 
 
@@ -208,10 +367,10 @@ def consolidate(args) -> int:
     from desktop_app.core.exchange.consolidate import consolidate as run
 
     with _open(args.workspace) as ws:
-        rows = run(ws, args.year)
+        rows = run(ws, args.year, plan_code=args.plan)
     if args.json:
         print_json([{"id": r.indicator.id, "name": r.indicator.name, "value": r.value, "method": r.method,
-                     "offices": r.offices, "min": r.minimum, "median": r.median, "max": r.maximum,
+                     "note": r.note, "left_out": list(r.left_out), "offices": r.offices, "min": r.minimum, "median": r.median, "max": r.maximum,
                      "numerator": r.numerator, "denominator": r.denominator,
                      "outliers": [b.office_id for b in r.outliers],
                      "breakdown": [{"office": b.office_id, "value": b.value} for b in r.breakdown]} for r in rows])
@@ -240,10 +399,12 @@ def national(args) -> int:
 
 
 def add_office(args) -> int:
+    from desktop_app.core.exchange import roster
     from desktop_app.core.exchange.offices import add_office as add
 
     with _open(args.workspace) as ws:
         office_id = add(ws, args.name, args.kind, office_id=args.id, parent_id=args.parent)
+        roster.add(ws, office_id)   # an office added is an office expected (tiendo offices … add does both)
     print(office_id)
     return 0
 

@@ -32,6 +32,8 @@ def register(subparsers) -> None:
     p.add_argument("workspace", type=Path)
     p.add_argument("--year", type=int, required=True)
     p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--xlsx", type=Path, help=_("also write the tables to this .xlsx file"))
+    p.add_argument("--plan", help=_("the plan (when the workspace holds several)"))
     p.set_defaults(handler=report_consolidated)
 
     p = subparsers.add_parser(
@@ -98,12 +100,17 @@ def report(args) -> int:
 
 
 def report_consolidated(args) -> int:
-    from desktop_app.core.exchange.report import consolidated_report
-    from desktop_app.core.reports.consolidated import build_consolidated_pdf
+    from desktop_app.core.exchange.report import province_report
+    from desktop_app.core.reports.consolidated import build_province_pdf
+    from desktop_app.core.reports.consolidated_xlsx import write_province_xlsx
 
     with Workspace.open(args.workspace, passphrase=secrets.passphrase()) as ws:
-        result = build_consolidated_pdf(consolidated_report(ws, args.year), args.output)
+        report = province_report(ws, args.year, plan_code=args.plan)
+    result = build_province_pdf(report, args.output)
+    if args.xlsx:
+        write_province_xlsx(report, args.xlsx)
     print(_("{path}: {pages} page(s)", path=args.output, pages=result.pages))
+    print(_("Data fingerprint: {fingerprint}", fingerprint=report.fingerprint))
     return 0
 
 

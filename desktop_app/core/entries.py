@@ -106,9 +106,8 @@ VALUE_COLUMNS = (
 
 def record_from_row(row: tuple) -> ValueRecord:
     return ValueRecord(
-        indicator_id=row[0], year=row[1], number=_dec(row[2]), text=row[3], numerator=_dec(row[4]),
-        denominator=_dec(row[5]), no_data_reason=row[6], judgement=None if row[7] is None else bool(row[7]),
-        source=row[8], note=row[9], updated_by=row[10], updated_at=row[11],
+        row[0], row[1], _dec(row[2]), row[3], _dec(row[4]), _dec(row[5]), row[6],
+        None if row[7] is None else bool(row[7]), row[8], row[9], row[10], row[11],
     )
 
 
@@ -244,18 +243,21 @@ def interpret(indicator: Indicator, raw: str | Decimal | None) -> Decimal | str 
     if raw is None:
         return None
     if isinstance(raw, Decimal):
-        number = raw
-    else:
-        text = clean(raw)
-        if not text:
-            return None
-        try:
-            number = clerk_number(text, field=indicator.id)
-        except InputError:
-            if _accepts_words(indicator):
-                return text
-            raise
-    _check_range(indicator, number)
+        validation.check_number(indicator, raw)
+        return raw
+    text = clean(raw)
+    return _interpret_text(indicator, text) if text else None
+
+
+def _interpret_text(indicator: Indicator, text: str) -> Decimal | str:
+    """:func:`interpret` of text already cleaned (not empty)."""
+    try:
+        number = _clerk_number(text, indicator.id)
+    except InputError:
+        if _accepts_words(indicator):
+            return text
+        raise
+    validation.check_number(indicator, number)
     return number
 
 
@@ -267,10 +269,6 @@ def _accepts_words(indicator: Indicator) -> bool:
 
 def _entered(text: str | None, indicator_id: str, field: str, kept: str) -> str:
     return kept if text is None else validation.entered_text(text, field=f"{indicator_id}/{field}")
-
-
-def _check_range(indicator: Indicator, number: Decimal) -> None:
-    validation.check_number(indicator, number)
 
 
 def rate_from_parts(indicator: Indicator, numerator: Decimal, denominator: Decimal) -> Decimal:
@@ -443,23 +441,26 @@ def write_value_rows(tx, plan_code: str, office_id: str, records: list[ValueReco
     tx.executemany(_UPSERT_VALUE, [_value_params(plan_code, office_id, r) for r in records])
 
 
+_AUDITED_FIELDS = ("value", "numerator", "denominator", "no_data_reason", "judgement", "source", "note")
+_NOTHING = (None,) * len(_AUDITED_FIELDS)
+
+
 def _changes(old: ValueRecord | None, new: ValueRecord) -> list[tuple[str, str | None, str | None]]:
-    fields = ("value", "numerator", "denominator", "no_data_reason", "judgement", "source", "note")
-    before = _fields(old) if old else dict.fromkeys(fields)
-    after = _fields(new)
-    return [(f, before[f], after[f]) for f in fields if before[f] != after[f]]
+    before = _fields(old) if old else _NOTHING
+    return [(f, b, a) for f, b, a in zip(_AUDITED_FIELDS, before, _fields(new)) if b != a]
 
 
-def _fields(record: ValueRecord) -> dict[str, str | None]:
-    return {
-        "value": _describe(record),
-        "numerator": _s(record.numerator),
-        "denominator": _s(record.denominator),
-        "no_data_reason": record.no_data_reason,
-        "judgement": None if record.judgement is None else str(record.judgement).lower(),
-        "source": record.source or None,
-        "note": record.note or None,
-    }
+def _fields(record: ValueRecord) -> tuple[str | None, ...]:
+    """The audited fields as text, in the order of ``_AUDITED_FIELDS``."""
+    return (
+        _describe(record),
+        _s(record.numerator),
+        _s(record.denominator),
+        record.no_data_reason,
+        None if record.judgement is None else str(record.judgement).lower(),
+        record.source or None,
+        record.note or None,
+    )
 
 
 def _describe(record: ValueRecord) -> str | None:
@@ -507,17 +508,39 @@ def set_task_progress(
     return record
 
 
+_UPSERT_TASK = (
+    "INSERT INTO task_progress (plan_code, office_id, year, task_id, status, result, evidence_number,"
+    " evidence_date, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (plan_code, office_id, year, task_id) DO UPDATE SET status = excluded.status,"
+    " result = excluded.result, evidence_number = excluded.evidence_number,"
+    " evidence_date = excluded.evidence_date, updated_by = excluded.updated_by, updated_at = excluded.updated_at"
+)
+_TASK_FIELDS = ("status", "result", "evidence_number", "evidence_date")
+
+
+def _task_params(plan_code: str, office_id: str, record: TaskProgress) -> tuple:
+    return (plan_code, office_id, record.year, record.task_id, record.status, record.result, record.evidence_number,
+            record.evidence_date.isoformat() if record.evidence_date else None, record.updated_by, record.updated_at)
+
+
 def write_task_row(tx, plan_code: str, office_id: str, record: TaskProgress) -> None:
     """The one INSERT-or-UPDATE of a task's progress, shared by entry and package import."""
-    tx.execute(
-        "INSERT INTO task_progress (plan_code, office_id, year, task_id, status, result, evidence_number,"
-        " evidence_date, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (plan_code, office_id, year, task_id) DO UPDATE SET status = excluded.status,"
-        " result = excluded.result, evidence_number = excluded.evidence_number,"
-        " evidence_date = excluded.evidence_date, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
-        (plan_code, office_id, record.year, record.task_id, record.status, record.result, record.evidence_number,
-         record.evidence_date.isoformat() if record.evidence_date else None, record.updated_by, record.updated_at),
-    )
+    tx.execute(_UPSERT_TASK, _task_params(plan_code, office_id, record))
+
+
+def write_task_rows(tx, plan_code: str, office_id: str, records) -> None:
+    tx.executemany(_UPSERT_TASK, [_task_params(plan_code, office_id, r) for r in records])
+
+
+_AUDIT_ROW = (
+    "INSERT INTO audit (at, actor, action, entity, entity_key, field, old_value, new_value, reason)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _text(value: object) -> str | None:
+    """An audited value as ``Workspace.audit`` stores it."""
+    return None if value is None else str(value)
 
 
 def _ensure_report_row(tx, ws: Workspace, office_id: str, year: int) -> None:
@@ -603,7 +626,12 @@ def clerk_number(text: str, *, field: str | None = None) -> Decimal:
     ``1.234,5``, ``2.800`` = two thousand eight hundred), then a dot for decimals where
     it cannot be a thousands separator (``2.8``, ``99.5``, ``2.85``); a trailing ``%``
     is ignored.  Anything else is refused as :func:`text.parse_number` refuses it."""
-    raw = clean(text).replace("\u00a0", "").replace(" ", "")
+    return _clerk_number(clean(text), field)
+
+
+def _clerk_number(text: str, field: str | None) -> Decimal:
+    """:func:`clerk_number` of text already cleaned."""
+    raw = text.replace("\u00a0", "").replace(" ", "")
     if raw.endswith("%"):
         raw = raw[:-1]
     if _PLAIN.match(raw):  # "12", "2,8": one reading only, no need for Babel (a paste of 100 rows)
@@ -676,17 +704,28 @@ def prepare_value(
 ) -> ValueRecord:
     """The record a value would be saved as, checked as ``set_value`` checks it; raises
     InputError (NoteRequiredError for a large move without a note)."""
-    indicator = ws.plan.indicator(clean(indicator_id))
-    if raw is None or (isinstance(raw, str) and not clean(raw)):
+    return _checked_record(
+        ws.plan.indicator(clean(indicator_id)), year, raw, old=old, previous=previous.number if previous else None,
+        source=source, note=note, limit=limit, actor=ws.actor, stamp=now_utc(),
+    )
+
+
+def _checked_record(
+    indicator: Indicator, year: int, raw: str | Decimal | None, *, old: ValueRecord | None, previous: Decimal | None,
+    source: str | None, note: str | None, limit: Decimal, actor: str, stamp: str,
+) -> ValueRecord:
+    """One row of a bulk entry, checked as ``set_value`` checks a value: everything that
+    does not depend on the row (the plan, the actor, the time) is looked up once by the caller."""
+    text = clean(raw) if isinstance(raw, str) else raw
+    if text is None or text == "":
         raise InputError("A number is required.", where=Location(field=indicator.id))
-    actual = interpret(indicator, raw)
+    actual = _interpret_text(indicator, text) if isinstance(text, str) else interpret(indicator, text)
     number = actual if isinstance(actual, Decimal) else None
-    text = actual if isinstance(actual, str) else None
     note_text = _entered(note, indicator.id, "note", old.note if old else "")
     source_text = _entered(source, indicator.id, "source", old.source if old else "")
     if (
         indicator.measure == "value"
-        and is_large_change(previous.number if previous else None, number, limit)
+        and is_large_change(previous, number, limit)
         and not note_text
         and not (old and old.number == number)
     ):
@@ -694,13 +733,23 @@ def prepare_value(
             "The value moves more than {share}% from last year's ({previous}); add a note that says why.",
             where=Location(field=indicator.id),
             share=format_number(limit * 100),
-            previous=format_number(previous.number),
+            previous=format_number(previous),
         )
     return ValueRecord(
-        indicator_id=indicator.id, year=year, number=number, text=text, no_data_reason=None,
-        judgement=old.judgement if old else None, source=source_text, note=note_text,
-        updated_by=ws.actor, updated_at=now_utc(),
+        indicator.id, year, number, None if number is not None else actual, None, None, None,
+        old.judgement if old else None, source_text, note_text, actor, stamp,
     )
+
+
+def _this_and_last_year(ws: Workspace, office_id: str, year: int) -> tuple[dict[str, ValueRecord], dict[str, Decimal | None]]:
+    """This year's records and last year's numbers: all a bulk entry compares with, one read
+    for each year (last year's only the number: a row of twelve columns costs its fetch)."""
+    current = values(ws, year, office_id)
+    rows = ws.query(
+        "SELECT indicator_id, value_number FROM indicator_values WHERE plan_code = ? AND office_id = ? AND year = ?",
+        (ws.plan_code, office_id, year - 1),
+    )
+    return current, {indicator_id: _dec(number) for indicator_id, number in rows}
 
 
 def set_values(
@@ -713,9 +762,9 @@ def set_values(
     office_id = office_id or ws.office_id
     ensure_unlocked(ws, year)
     rows = [_as_row(row, index) for index, row in enumerate(rows)]
-    current = values(ws, year, office_id)
-    before = values(ws, year - 1, office_id)
+    current, before = _this_and_last_year(ws, office_id, year)
     limit = max_change if max_change is not None else max_change_setting(ws)
+    plan, actor, stamp = ws.plan, ws.actor, now_utc()  # one action: one author, one time
     refusals: list[RowRefusal] = []
     records: list[ValueRecord] = []
     seen: dict[str, int] = {}
@@ -728,8 +777,11 @@ def set_values(
             if not indicator_id:
                 raise InputError("The field is empty.", where=Location(field="id"))
             seen[indicator_id] = index
-            records.append(prepare_value(ws, year, indicator_id, row.value, old=current.get(indicator_id),
-                                         previous=before.get(indicator_id), source=row.source, note=row.note, limit=limit))
+            records.append(_checked_record(
+                plan.indicator(indicator_id), year, row.value, old=current.get(indicator_id),
+                previous=before.get(indicator_id), source=row.source, note=row.note, limit=limit, actor=actor,
+                stamp=stamp,
+            ))
         except InputError as error:
             refusals.append(RowRefusal(index, row.line, indicator_id, error))
     if refusals:
@@ -750,12 +802,13 @@ def set_values(
 
 def _audit_batch(ws: Workspace, tx, office_id: str, year: int, records, previous, batch: str) -> None:
     """The audit rows of a bulk action, written at once: one stamp, one statement."""
-    at, reason = now_utc(), f"batch {batch}"
+    at, actor, reason = now_utc(), ws.actor, f"batch {batch}"
+    prefix = _value_key(ws, office_id, year, "")
     tx.executemany(
         "INSERT INTO audit (at, actor, action, entity, entity_key, field, old_value, new_value, reason)"
         " VALUES (?, ?, 'set', 'value', ?, ?, ?, ?, ?)",
         [
-            (at, ws.actor, _value_key(ws, office_id, year, record.indicator_id), field, old_text, new_text, reason)
+            (at, actor, prefix + record.indicator_id, field, old_text, new_text, reason)
             for record in records
             for field, old_text, new_text in _changes(previous[record.indicator_id], record)
         ],
@@ -775,9 +828,10 @@ def mark_no_data_many(ws: Workspace, year: int, indicator_ids, reason: str, *, o
     office_id = office_id or ws.office_id
     ensure_unlocked(ws, year)
     current = values(ws, year, office_id)
+    actor, stamp = ws.actor, now_utc()
     records = [
         ValueRecord(indicator_id=i, year=year, no_data_reason=reason, source=current[i].source if i in current else "",
-                    note=current[i].note if i in current else "", updated_by=ws.actor, updated_at=now_utc())
+                    note=current[i].note if i in current else "", updated_by=actor, updated_at=stamp)
         for i in ids
     ]
     batch = uuid.uuid4().hex[:12]
@@ -793,20 +847,24 @@ def restore_values(ws: Workspace, year: int, records: dict[str, ValueRecord | No
     office_id = office_id or ws.office_id
     ensure_unlocked(ws, year)
     current = values(ws, year, office_id)
-    batch = uuid.uuid4().hex[:12]
+    plan_code, at, actor, reason = ws.plan_code, now_utc(), ws.actor, f"batch {uuid.uuid4().hex[:12]}"
+    prefix = _value_key(ws, office_id, year, "")
+    gone, kept, audit = [], [], []
+    for indicator_id, record in records.items():
+        old = current.get(indicator_id)
+        if record is None:
+            if old is not None:
+                gone.append((plan_code, office_id, year, indicator_id))
+                audit.append((at, actor, "clear", "value", prefix + indicator_id, "value", _describe(old), None, reason))
+            continue
+        kept.append(record)
+        audit.extend((at, actor, "set", "value", prefix + indicator_id, field, old_text, new_text, reason)
+                     for field, old_text, new_text in _changes(old, record))
     with ws.transaction() as tx:
-        for indicator_id, record in records.items():
-            key = _value_key(ws, office_id, year, indicator_id)
-            old = current.get(indicator_id)
-            if record is None:
-                if old is not None:
-                    tx.execute("DELETE FROM indicator_values WHERE plan_code = ? AND office_id = ? AND year = ?"
-                               " AND indicator_id = ?", (ws.plan_code, office_id, year, indicator_id))
-                    ws.audit(tx, "clear", "value", key, field="value", old_value=_describe(old), reason=f"batch {batch}")
-                continue
-            write_value_row(tx, ws.plan_code, office_id, record)
-            for field, old_text, new_text in _changes(old, record):
-                ws.audit(tx, "set", "value", key, field=field, old_value=old_text, new_value=new_text, reason=f"batch {batch}")
+        tx.executemany("DELETE FROM indicator_values WHERE plan_code = ? AND office_id = ? AND year = ?"
+                       " AND indicator_id = ?", gone)
+        write_value_rows(tx, plan_code, office_id, kept)
+        tx.executemany(_AUDIT_ROW, audit)
 
 
 def set_tasks_progress(
@@ -825,17 +883,19 @@ def set_tasks_progress(
     if isinstance(evidence_date, str):
         evidence_date = parse_date(evidence_date, field=task_ids[0] if task_ids else None) if evidence_date.strip() else None
     existing = task_progress(ws, year, office_id)
-    records = []
+    plan_code, actor, stamp = ws.plan_code, ws.actor, now_utc()
+    result, evidence_number = nfc(result).strip(), clean(evidence_number)
+    records = [TaskProgress(task_id, year, status, result, evidence_number, evidence_date, actor, stamp)
+               for task_id in task_ids]
+    audit = []
+    for record in records:
+        old = existing.get(record.task_id)
+        key = f"{plan_code}/{office_id}/{year}/{record.task_id}"
+        for field in _TASK_FIELDS:
+            before, after = (getattr(old, field) if old else None), getattr(record, field)
+            if before != after:
+                audit.append((stamp, actor, "set", "task", key, field, _text(before), _text(after), ""))
     with ws.transaction() as tx:
-        for task_id in task_ids:
-            record = TaskProgress(task_id, year, status, nfc(result).strip(), clean(evidence_number), evidence_date,
-                                  ws.actor, now_utc())
-            old = existing.get(task_id)
-            write_task_row(tx, ws.plan_code, office_id, record)
-            key = f"{ws.plan_code}/{office_id}/{year}/{task_id}"
-            for field in ("status", "result", "evidence_number", "evidence_date"):
-                before, after = (getattr(old, field) if old else None), getattr(record, field)
-                if before != after:
-                    ws.audit(tx, "set", "task", key, field=field, old_value=before, new_value=after)
-            records.append(record)
+        write_task_rows(tx, plan_code, office_id, records)
+        tx.executemany(_AUDIT_ROW, audit)
     return records

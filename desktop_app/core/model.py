@@ -232,10 +232,17 @@ class Plan:
     def has_indicator(self, indicator_id: str) -> bool:
         return indicator_id in self._indicators_by_id
 
-    def task(self, task_id: str) -> Task:
+    @cached_property
+    def _tasks_by_id(self) -> dict[str, Task]:
+        index: dict[str, Task] = {}
         for task in self.tasks:
-            if task.id == task_id:
-                return task
+            index.setdefault(task.id, task)
+        return index
+
+    def task(self, task_id: str) -> Task:
+        task = self._tasks_by_id.get(task_id)
+        if task is not None:
+            return task
         from desktop_app.core.errors import InputError
 
         raise InputError("Plan {plan} has no task “{task}”.", plan=self.code, task=task_id)

@@ -29,9 +29,12 @@ def nfc(text: str | None) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def clean(text: str | None) -> str:
     """NFC, trimmed, with runs of white space folded to one space."""
-    return re.sub(r"\s+", " ", nfc(text)).strip()
+    return _SPACES.sub(" ", nfc(text)).strip()
 
 
 def fold(text: str | None) -> str:

@@ -36,26 +36,30 @@ def _where(field: str | None) -> Location | None:
 def check_part(indicator: Indicator, number: Decimal, *, field: str | None = None) -> Decimal:
     """A finite figure of sane size and precision (a numerator or denominator; its range
     is checked together with the other part)."""
-    where = _where(field or indicator.id)
+    # The place is built only for a refusal: this runs for every row of a paste or a package.
     if not isinstance(number, Decimal) or not number.is_finite():
-        raise InputError("This is not a number.", where=where)
-    if number != 0 and number.adjusted() >= MAX_INTEGER_DIGITS:
-        raise InputError("The number is too large.", where=where)
-    if _places(number) > MAX_DECIMAL_PLACES:
-        raise InputError("The number has more than {places} decimals.", where=where, places=MAX_DECIMAL_PLACES)
+        raise InputError("This is not a number.", where=_where(field or indicator.id))
+    if number and number.adjusted() >= MAX_INTEGER_DIGITS:
+        raise InputError("The number is too large.", where=_where(field or indicator.id))
+    if number.as_tuple().exponent < -MAX_DECIMAL_PLACES and _places(number) > MAX_DECIMAL_PLACES:
+        raise InputError("The number has more than {places} decimals.", where=_where(field or indicator.id),
+                         places=MAX_DECIMAL_PLACES)
     return number
+
+
+_NOT_NEGATIVE = frozenset(("percent", "count", "ratio", "index"))
 
 
 def check_number(indicator: Indicator, number: Decimal, *, field: str | None = None) -> Decimal:
     """A finite figure of sane size and precision, in the indicator's allowed range."""
     check_part(indicator, number, field=field)
-    where = _where(field or indicator.id)
-    if indicator.kind in ("percent", "count", "ratio", "index") and number < 0:
-        raise InputError("The value cannot be negative.", where=where)
-    if indicator.kind == "percent" and indicator.measure == "value" and number > 100:
-        raise InputError("A percentage cannot be over 100.", where=where)
-    if indicator.kind == "count" and number != number.to_integral_value():
-        raise InputError("A count must be a whole number.", where=where)
+    kind = indicator.kind
+    if number < 0 and kind in _NOT_NEGATIVE:
+        raise InputError("The value cannot be negative.", where=_where(field or indicator.id))
+    if kind == "percent" and number > 100 and indicator.measure == "value":
+        raise InputError("A percentage cannot be over 100.", where=_where(field or indicator.id))
+    if kind == "count" and number != number.to_integral_value():
+        raise InputError("A count must be a whole number.", where=_where(field or indicator.id))
     return number
 
 

@@ -11,6 +11,12 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout,
 )
 
+# The lead office's views (submissions, roster, one indicator across offices) live in
+# gui/lead.py; these names stay importable from here for the menu.
+from desktop_app.gui.lead import (  # noqa: F401,E402
+    IndicatorAcrossDialog, RosterDialog, SubmissionsDialog, add_lead_actions, save_consolidated_xlsx,
+)
+
 from desktop_app.core import entries
 from desktop_app.core.exchange import KEY_SUFFIX
 from desktop_app.core.i18n import _
@@ -134,7 +140,8 @@ def export_key(parent, workspace) -> None:
 
 
 def import_packages(parent, workspace, on_done=None) -> None:
-    from desktop_app.core.exchange.importer import import_packages as run_import
+    # Several plans in one lead workspace: each package goes under the plan it was made for.
+    from desktop_app.core.exchange.lead_plans import import_for_all_plans as run_import
 
     folder = QFileDialog.getExistingDirectory(parent, _("Folder or drive with the packages"))
     if not folder:
@@ -170,26 +177,3 @@ class ImportSummary(QDialog):
         add_table_with_close(self, layout, table)
 
 
-class SubmissionsDialog(QDialog):
-    def __init__(self, workspace, year: int, parent=None):
-        super().__init__(parent)
-        from desktop_app.core.exchange.submissions import submissions
-
-        self.rows = submissions(workspace, year)
-        self.setWindowTitle(_("Submissions {year}", year=year))
-        self.resize(980, 480)
-        layout = QVBoxLayout(self)
-        rows = [(r.office_name, r.label(), str(r.sent_on or ""), str(r.revision or ""), r.signer_name, r.fingerprint or "")
-                for r in self.rows]
-        table = read_only_table(_("Submissions"), [_("Office"), _("Status"), _("Sent on"), _("Revision"), _("Signer"),
-                                                   _("Fingerprint")], rows)
-        buttons = add_table_with_close(self, layout, table, QDialogButtonBox.Save | QDialogButtonBox.Close)
-        buttons.button(QDialogButtonBox.Save).setText(_("Save as &Excel…"))
-        buttons.accepted.connect(self.save)
-
-    def save(self) -> None:
-        from desktop_app.core.exchange.submissions import write_submissions_xlsx
-
-        name, _filter = QFileDialog.getSaveFileName(self, _("Save"), "tinh-hinh-nop-bao-cao.xlsx", "Excel (*.xlsx)")
-        if name:
-            write_submissions_xlsx(self.rows, Path(name))

@@ -199,6 +199,9 @@ class MainWindow(QMainWindow):
             self._action(menu, _("&Import offices' packages…"), self.import_packages)
             self._action(menu, _("&Submissions…"), self.show_submissions)
             self._action(menu, _("&Consolidated report…"), self.consolidated_report)
+            from desktop_app.gui.lead import add_lead_actions
+
+            add_lead_actions(self, menu)
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)

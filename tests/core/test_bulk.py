@@ -53,6 +53,11 @@ def test_the_paste_is_undone_in_one_step(workspace):
     entries.restore_values(workspace, 2026, result.previous)
     assert entries.value(workspace, 2026, "I.1").number == Decimal("3")
     assert entries.value(workspace, 2026, "I.3") is None
+    undo = [(e.action, e.field, e.old_value, e.new_value, e.reason) for e in entries.history(workspace, 2026, "I.1")][-1:]
+    undo += [(e.action, e.field, e.old_value, e.new_value, e.reason) for e in entries.history(workspace, 2026, "I.3")][-1:]
+    batch = undo[0][4]
+    assert batch.startswith("batch ") and batch != f"batch {result.batch}"
+    assert undo == [("set", "value", "2.5", "3", batch), ("clear", "value", "100", None, batch)]
 
 
 def test_many_rows_marked_no_data_with_one_reason(workspace):
@@ -64,6 +69,27 @@ def test_many_rows_marked_no_data_with_one_reason(workspace):
     assert result.previous["I.1"].number == Decimal("3")
     with pytest.raises(entries.InputError):
         entries.mark_no_data_many(workspace, 2026, ["I.1"], "  ")
+
+
+def test_a_section_of_tasks_reported_at_once_is_audited_field_by_field(workspace):
+    entries.set_task_progress(workspace, 2026, "T1", status="in_progress", result="Đang triển khai")
+    records = entries.set_tasks_progress(workspace, 2026, ["T1", "T2", "T1"], status="done", result=" Đã xong ",
+                                         evidence_number="12/QĐ-UBND", evidence_date="05/03/2026")
+    assert [r.task_id for r in records] == ["T1", "T2"]
+    saved = entries.task_progress(workspace, 2026)
+    assert saved["T1"].status == saved["T2"].status == "done" and saved["T2"].result == "Đã xong"
+    assert saved["T2"].evidence_date.isoformat() == "2026-03-05"
+    rows = workspace.query("SELECT entity_key, field, old_value, new_value FROM audit WHERE entity = 'task'"
+                           " AND reason = '' ORDER BY id")
+    t1, t2 = (f"{workspace.plan_code}/{workspace.office_id}/2026/{t}" for t in ("T1", "T2"))
+    assert rows[3:] == [
+        (t1, "status", "in_progress", "done"), (t1, "result", "Đang triển khai", "Đã xong"),
+        (t1, "evidence_number", "", "12/QĐ-UBND"), (t1, "evidence_date", None, "2026-03-05"),
+        (t2, "status", None, "done"), (t2, "result", None, "Đã xong"), (t2, "evidence_number", None, "12/QĐ-UBND"),
+        (t2, "evidence_date", None, "2026-03-05"),
+    ]
+    with pytest.raises(entries.InputError):
+        entries.set_tasks_progress(workspace, 2026, ["T1", "T9"], status="done")
 
 
 def test_a_signed_year_refuses_a_paste(workspace):

@@ -45,10 +45,22 @@ def fill(ws, employed, numerator, denominator):
     entries.set_narrative(ws, 2026, "difficulties", f"Khó khăn của {ws.office_id}")
 
 
+def sign(ws, year=2026):
+    """The head of the office signs: what is still empty is marked as having no data."""
+    from desktop_app.core.signoff import sign_year
+
+    filled = entries.values(ws, year)
+    for indicator in ws.plan.indicators:
+        if indicator.id not in filled and not ws.plan.is_heading(indicator.id):
+            entries.mark_no_data(ws, year, indicator.id, "Chưa có số liệu thống kê")
+    sign_year(ws, year, signer_name="Trần Văn Bình", signer_title="Phó Chủ tịch")
+
+
 def test_the_year_travels_from_three_offices_to_the_lead_office(province):
     lead, offices, usb = province
     for (office_id, ws), (employed, num, den) in zip(offices.items(), [(100, 30, 1000), (250, 50, 2000), (40, 9, 300)]):
         fill(ws, employed, num, den)
+        sign(ws)
         result = export_year(ws, 2026, usb)
         assert result.verified and result.revision == 1
         assert result.path.name == f"mini-test_{office_id}_2026_r1.tdpkg"
@@ -75,8 +87,9 @@ def test_the_year_travels_from_three_offices_to_the_lead_office(province):
     assert rows["I.3"].value == Decimal("390") and rows["I.3"].method == "sum"
     # (30 + 50 + 9) / (1000 + 2000 + 300): recomputed from the sums, not an average of rates.
     assert rows["I.1"].value == Decimal("2.70") and rows["I.1"].method == "ratio_of_sums"
-    assert rows["II.2"].method == "lead_entry" and rows["II.2"].value is None
-    assert rows["II.2"].median == Decimal("30") and rows["II.2"].offices == 3
+    # Beds per 10,000 people cannot be added up; no department sent it: the median, said so.
+    assert rows["II.2"].method == "median" and rows["II.2"].value == Decimal("30")
+    assert rows["II.2"].offices == 3 and "Trung vị" in rows["II.2"].note
 
     states = {r.office_id: r.status for r in submissions(lead, 2026)}
     assert all(states[d] == "on_time" for d in DISTRICTS)
@@ -101,12 +114,13 @@ def test_a_corrected_revision_supersedes_and_a_stale_one_is_kept_but_not_applied
     changes = dict((k, (a, b)) for k, a, b in diff_revisions(lead, "huyen-dien-khanh", 2026, 2, 3))
     assert changes["values/I.3"][0]["number"] == "120" and changes["values/I.3"][1]["number"] == "130"
     row = next(r for r in submissions(lead, 2026) if r.office_id == "huyen-dien-khanh")
-    assert row.status == "amended" and row.revision == 3
+    assert row.amended and row.revision == 3 and row.status == "draft"
 
 
 def test_late_and_missing_offices_are_listed_for_reminders(province, tmp_path):
     lead, offices, usb = province
     fill(offices["huyen-dien-khanh"], 100, 30, 1000)
+    sign(offices["huyen-dien-khanh"])
     late_day = dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.timezone.utc)  # deadline 25/11
     export_year(offices["huyen-dien-khanh"], 2026, usb, now=late_day)
     import_packages(lead, [usb], trust_new=True, now=late_day)
@@ -159,12 +173,12 @@ def test_the_consolidated_report_lists_who_reported_and_the_units_values(provinc
         export_year(offices[office_id], 2026, usb)
     import_packages(lead, [usb], trust_new=True)
     report = consolidated_report(lead, 2026)
-    province_row = next(line for line in report.annual.indicators if line.name == "Số người được giải quyết việc làm")
-    assert province_row.this_year == Decimal("350")
+    province_row = next(line for line in report.figures if line.name == "Số người được giải quyết việc làm")
+    assert province_row.value == Decimal("350")
     result = build_consolidated_pdf(report, tmp_path / "tong-hop.pdf")
     text = "\n".join(page.extract_text() for page in PdfReader(str(tmp_path / "tong-hop.pdf")).pages)
-    assert "PHỤ LỤC 1" in text and "PHỤ LỤC 2" in text and result.pages >= 3
-    assert "Ủy ban nhân dân huyện Vạn Ninh" in text and "chưa nộp" in text
+    assert "PHỤ LỤC 1" in text and "PHỤ LỤC 2" in text and "PHỤ LỤC 3" in text and result.pages >= 3
+    assert "Ủy ban nhân dân huyện Vạn Ninh" in text and "Chưa gửi" in text
     assert "Ủy ban nhân dân huyện Cam Lâm" in text and "250" in text
 
 

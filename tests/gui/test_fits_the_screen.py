@@ -128,6 +128,15 @@ def dialogs(window, tmp_path):
     unlock = UnlockDialog(ws.path)
     unlock.pages.setCurrentIndex(1)
     yield unlock
+    # The lead office's views, with a province's worth of communes on the roster.
+    from desktop_app.core.exchange import roster
+    from desktop_app.gui.lead import IndicatorAcrossDialog, RosterDialog, SubmissionsDialog
+
+    for n in range(60):
+        roster.add(ws, f"UBND xã Thử Nghiệm Số {n}", valid_from=dt.date(2025, 7, 1))
+    yield SubmissionsDialog(ws, 2026, window)
+    yield RosterDialog(ws, window, year=2026)
+    yield IndicatorAcrossDialog(ws, 2026, window)
 
 
 def test_every_dialog_fits_with_its_buttons_on_screen(qtbot, window, tmp_path):

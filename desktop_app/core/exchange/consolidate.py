@@ -1,8 +1,21 @@
 """The province's figure per indicator from the offices' values.
 
-Counts are summed; shares with numerators and denominators are recomputed from the
-sums (never averaged); anything else takes the lead office's own entry, with the
-offices' values as a breakdown (minimum, median, maximum, outliers flagged).
+Two levels report: local authorities (districts, since 1 July 2025 communes) give their
+territory's share; departments and agencies (and the lead office itself) give figures
+for the whole province.  The two are never added together.  Per indicator kind:
+
+- ``count``: the sum over the local authorities; without them, the responsible
+  department's figure; without that, the lead office's own entry.
+- ``percent``: recomputed from the local authorities' summed numerators and
+  denominators (never an average of rates) when all of them sent both; otherwise the
+  responsible department's figure; otherwise recomputed from those that sent both, the
+  others named ("partial"); otherwise, rates only: the median of the offices' rates with
+  their range ("median": there are no populations to weight by, the note says so).
+- anything else (per 10,000 people, levels, HDI): the responsible department's figure,
+  else the lead office's own entry, else the median of the offices' figures.
+
+Every row says how its figure was made (``method``) and what it left out (``note``):
+never a silent blank.  Values are read in one query and indexed in dictionaries.
 """
 
 from __future__ import annotations
@@ -12,10 +25,42 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from desktop_app.core import entries
+from desktop_app.core.exchange.submissions import SubmissionRow, submissions
 from desktop_app.core.model import Indicator
+from desktop_app.core.text import format_number
 from desktop_app.core.workspace import Workspace
 
-METHODS = ("sum", "ratio_of_sums", "lead_entry")
+METHODS = ("sum", "ratio_of_sums", "department", "partial_ratio", "median", "lead_entry", "conflict", "none")
+METHOD_WORDS = {
+    "sum": "Tổng số liệu của {n} đơn vị cấp xã/huyện",
+    "ratio_of_sums": "Tính lại từ tổng tử số và tổng mẫu số của {n} đơn vị",
+    "department": "Số liệu của {office}",
+    "partial_ratio": "Tính lại từ tử số, mẫu số của {n} đơn vị",
+    "median": "Trung vị tỷ lệ của {n} đơn vị",
+    "lead_entry": "Số liệu của cơ quan chủ trì tổng hợp",
+    "conflict": "Các sở, ngành báo cáo số liệu khác nhau",
+    "none": "Chưa có số liệu",
+}
+MAX_NAMED = 10   # offices named in a note before "và n đơn vị khác"
+
+
+@dataclass(frozen=True)
+class Contributor:
+    """An office whose values enter the consolidation: an expected office, or a former
+    office whose package counts for its successor (``via`` its successor's name)."""
+    office_id: str
+    office_name: str
+    level: str                 # local | province | lead
+    timeliness: str            # on_time | late | draft | own
+    days_late: int = 0
+    successor: str = ""        # the name of the office it now counts for
+    revision: int | None = None
+    package_id: str = ""
+    counts_for: str = ""       # the id of the expected office it stands for
+
+    @property
+    def label(self) -> str:
+        return f"{self.office_name} (nay là {self.successor})" if self.successor else self.office_name
 
 
 @dataclass(frozen=True)
@@ -26,6 +71,16 @@ class OfficeValue:
     numerator: Decimal | None
     denominator: Decimal | None
     outlier: bool = False
+    level: str = "local"
+    timeliness: str = ""
+    days_late: int = 0
+    successor: str = ""
+    revision: int | None = None
+    package_id: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.office_name} (nay là {self.successor})" if self.successor else self.office_name
 
 
 @dataclass(frozen=True)
@@ -40,18 +95,12 @@ class ConsolidatedRow:
     numerator: Decimal | None
     denominator: Decimal | None
     breakdown: tuple[OfficeValue, ...]
+    note: str = ""
+    left_out: tuple[str, ...] = ()
 
     @property
     def outliers(self) -> tuple[OfficeValue, ...]:
         return tuple(b for b in self.breakdown if b.outlier)
-
-
-def _method(indicator: Indicator, values: list[entries.ValueRecord]) -> str:
-    if indicator.kind == "count":
-        return "sum"
-    if indicator.kind == "percent" and values and all(v.numerator is not None and v.denominator for v in values):
-        return "ratio_of_sums"
-    return "lead_entry"
 
 
 def _outliers(numbers: list[Decimal]) -> tuple[Decimal, Decimal] | None:
@@ -63,40 +112,160 @@ def _outliers(numbers: list[Decimal]) -> tuple[Decimal, Decimal] | None:
     return q1 - spread, q3 + spread
 
 
-def consolidate(ws: Workspace, year: int) -> list[ConsolidatedRow]:
-    names = dict(ws.query("SELECT id, name FROM offices"))
-    by_office: dict[str, dict[str, entries.ValueRecord]] = {}
-    for office_id, _ in ws.query(
-        "SELECT DISTINCT office_id, 1 FROM indicator_values WHERE plan_code = ? AND year = ? AND office_id != ?",
-        (ws.plan_code, year, ws.office_id),
-    ):
-        by_office[office_id] = entries.values(ws, year, office_id)
-    own = entries.values(ws, year)
-    rows = []
-    for indicator in ws.plan.indicators:
-        records = [(o, vals[indicator.id]) for o, vals in sorted(by_office.items()) if indicator.id in vals]
-        present = [r for _, r in records if r.number is not None]
-        method = _method(indicator, present)
-        numbers = [r.number for r in present]
-        fences = _outliers(numbers)
-        breakdown = tuple(
-            OfficeValue(o, names.get(o, o), r.actual, r.numerator, r.denominator,
-                        bool(fences and r.number is not None and not fences[0] <= r.number <= fences[1]))
-            for o, r in records
-        )
-        numerator = denominator = None
-        if method == "sum":
-            value = sum(numbers, Decimal(0)) if numbers else None
-        elif method == "ratio_of_sums":
-            numerator = sum((r.numerator for r in present), Decimal(0))
-            denominator = sum((r.denominator for r in present), Decimal(0))
-            value = (numerator * 100 / denominator).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+def contributors(ws: Workspace, rows: list[SubmissionRow]) -> list[Contributor]:
+    """Whose values count: every office that sent (or its predecessors), and the lead office."""
+    found = [Contributor(ws.office_id, _own_name(ws), "lead", "own")]
+    for row in rows:
+        if row.status == "missing":
+            continue
+        level = row.level
+        latest: dict[str, object] = {}
+        for package in row.packages:
+            latest[package.office_id] = package
+        for office_id, package in latest.items():
+            former = office_id != row.office_id
+            found.append(Contributor(office_id, package.office_name, level, row.status, row.days_late,
+                                     row.office_name if former else "", package.revision, package.package_id,
+                                     row.office_id))
+    return found
+
+
+def _own_name(ws: Workspace) -> str:
+    rows = ws.query("SELECT name FROM offices WHERE id = ?", (ws.office_id,))
+    return rows[0][0] if rows else ws.office_id
+
+
+def load_values(ws: Workspace, year: int, plan_code: str | None = None) -> dict[str, dict[str, entries.ValueRecord]]:
+    """office id -> indicator id -> record, for every office, in one query."""
+    found: dict[str, dict[str, entries.ValueRecord]] = {}
+    for row in ws.query(f"SELECT office_id, {entries.VALUE_COLUMNS} FROM indicator_values WHERE plan_code = ? AND year = ?",
+                        (plan_code or ws.plan_code, year)):
+        found.setdefault(row[0], {})[row[1]] = entries.record_from_row(row[1:])
+    return found
+
+
+def _names(labels: list[str]) -> str:
+    shown = ", ".join(labels[:MAX_NAMED])
+    return shown + (f" và {len(labels) - MAX_NAMED} đơn vị khác" if len(labels) > MAX_NAMED else "")
+
+
+def _ratio(numerator: Decimal, denominator: Decimal) -> Decimal:
+    return (numerator * 100 / denominator).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def consolidate_row(indicator: Indicator, people: list[Contributor], values: dict[str, dict[str, entries.ValueRecord]],
+                    expected_local: dict[str, str]) -> ConsolidatedRow:
+    """One indicator's province figure from the contributors' values (see the module text)."""
+    records = []
+    for person in people:
+        record = values.get(person.office_id, {}).get(indicator.id)
+        if record is not None and (record.actual is not None):
+            records.append((person, record))
+    local = [(p, r) for p, r in records if p.level == "local"]
+    local_numbers = [r.number for _, r in local if r.number is not None]
+    fences = _outliers(local_numbers)
+    breakdown = tuple(
+        OfficeValue(p.office_id, p.office_name, r.actual, r.numerator, r.denominator,
+                    bool(fences and r.number is not None and not fences[0] <= r.number <= fences[1]),
+                    p.level, p.timeliness, p.days_late, p.successor, p.revision, p.package_id)
+        for p, r in records
+    )
+    numbers = [r.number for _, r in records if r.number is not None]
+    sent_local = {p.counts_for for p, _ in local}
+    left_out = [name for office_id, name in expected_local.items() if office_id not in sent_local]
+    responsible = [(p, r) for p, r in records if p.level != "local" and p.office_id in indicator.lead]
+    province = [(p, r) for p, r in records if p.level != "local"]
+    own = [(p, r) for p, r in records if p.level == "lead"]
+
+    value: Decimal | str | None = None
+    numerator = denominator = None
+    notes: list[str] = []
+    method = "none"
+
+    def department() -> bool:
+        nonlocal value, method
+        chosen = responsible or (province if len({r.actual for _, r in province}) == 1 else [])
+        if chosen:
+            person, record = chosen[0]
+            value, method = record.actual, "department"
+            notes.append(METHOD_WORDS["department"].format(office=person.office_name))
+            return True
+        if len(province) > 1:
+            method = "conflict"
+            notes.append(METHOD_WORDS["conflict"] + ": " + "; ".join(
+                f"{p.office_name}: {_shown(r.actual)}" for p, r in province))
+            return True
+        return False
+
+    def median_of(pairs) -> bool:
+        nonlocal value, method
+        figures = [r.number for _, r in pairs if r.number is not None]
+        if not figures:
+            return False
+        value, method = statistics.median(figures), "median"
+        notes.append(f"{METHOD_WORDS['median'].format(n=len(figures))} (thấp nhất {format_number(min(figures))}, "
+                     f"cao nhất {format_number(max(figures))}); không có tử số, mẫu số hay dân số để tính số chung")
+        return True
+
+    if indicator.kind == "count" and local_numbers:
+        value, method = sum(local_numbers, Decimal(0)), "sum"
+        notes.append(METHOD_WORDS["sum"].format(n=len(local_numbers)))
+    elif indicator.kind == "percent" and local:
+        complete = [(p, r) for p, r in local if r.numerator is not None and r.denominator]
+        rates_only = [(p, r) for p, r in local if not (r.numerator is not None and r.denominator)]
+        if complete and not rates_only:
+            numerator = sum((r.numerator for _, r in complete), Decimal(0))
+            denominator = sum((r.denominator for _, r in complete), Decimal(0))
+            value, method = _ratio(numerator, denominator), "ratio_of_sums"
+            notes.append(METHOD_WORDS["ratio_of_sums"].format(n=len(complete)))
+        elif department():
+            pass
+        elif complete:
+            numerator = sum((r.numerator for _, r in complete), Decimal(0))
+            denominator = sum((r.denominator for _, r in complete), Decimal(0))
+            value, method = _ratio(numerator, denominator), "partial_ratio"
+            notes.append(METHOD_WORDS["partial_ratio"].format(n=len(complete)) + "; không gồm "
+                         + _names([f"{p.label}: {_shown(r.actual)}" for p, r in rates_only]) + " (chỉ gửi tỷ lệ)")
         else:
-            mine = own.get(indicator.id)
-            value = mine.actual if mine else None
-        rows.append(ConsolidatedRow(
-            indicator, value, method, len(records),
-            min(numbers) if numbers else None, statistics.median(numbers) if numbers else None,
-            max(numbers) if numbers else None, numerator, denominator, breakdown,
-        ))
-    return rows
+            median_of(local)
+    elif indicator.kind == "count" and department():
+        pass
+    elif indicator.kind not in ("count", "percent") and department():
+        pass
+    elif own:
+        value, method = own[0][1].actual, "lead_entry"
+        notes.append(METHOD_WORDS["lead_entry"])
+    elif len(local) == 1 and local[0][1].number is None:
+        value, method = local[0][1].actual, "department"
+        notes.append(METHOD_WORDS["department"].format(office=local[0][0].label))
+    else:
+        median_of(local)
+    if method in ("sum", "ratio_of_sums", "partial_ratio", "median") and province:
+        notes.append("không cộng với số liệu cấp tỉnh: " + "; ".join(f"{p.office_name}: {_shown(r.actual)}"
+                                                                       for p, r in province))
+    if method in ("sum", "ratio_of_sums", "partial_ratio", "median") and left_out:
+        notes.append(f"chưa có số liệu của {len(left_out)} đơn vị: {_names(left_out)}")
+    return ConsolidatedRow(
+        indicator, value, method, len(records),
+        min(numbers) if numbers else None, statistics.median(numbers) if numbers else None,
+        max(numbers) if numbers else None, numerator, denominator, breakdown, "; ".join(notes), tuple(left_out),
+    )
+
+
+def _shown(value: Decimal | str | None) -> str:
+    if value is None:
+        return ""
+    return format_number(value) if isinstance(value, Decimal) else str(value)
+
+
+def consolidate(ws: Workspace, year: int, *, plan_code: str | None = None,
+                rows: list[SubmissionRow] | None = None) -> list[ConsolidatedRow]:
+    code = plan_code or ws.plan_code
+    plan = ws.plan if code == ws.plan_code else ws.load_plan(code)
+    rows = submissions(ws, year, code) if rows is None else rows
+    people = contributors(ws, rows)
+    values = load_values(ws, year, code)
+    expected_local = {r.office_id: r.office_name for r in rows if r.expected and r.level == "local"}
+    return [ConsolidatedRow(indicator, None, "none", 0, None, None, None, None, None, ())
+            if plan.is_heading(indicator.id) else consolidate_row(indicator, people, values, expected_local)
+            for indicator in plan.indicators]

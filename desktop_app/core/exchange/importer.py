@@ -230,8 +230,7 @@ def apply_payload(ws: Workspace, tx, payload: YearPayload) -> None:
     for table in ("indicator_values", "task_progress", "reports"):
         tx.execute(f"DELETE FROM {table} WHERE plan_code = ? AND office_id = ? AND year = ?", key)
     entries.write_value_rows(tx, ws.plan_code, payload.office_id, list(payload.values))
-    for task in payload.tasks:
-        entries.write_task_row(tx, ws.plan_code, payload.office_id, task)
+    entries.write_task_rows(tx, ws.plan_code, payload.office_id, payload.tasks)
     report, narrative = payload.report, payload.narrative
     tx.execute(
         "INSERT INTO reports (plan_code, office_id, year, status, revision, results_text, difficulties_text,"

@@ -142,6 +142,12 @@ def write_consolidated_xlsx(report: ConsolidatedReport, path: Path) -> Path:
     """Sheets "Chỉ tiêu toàn tỉnh" (the province's figures), "Nhiệm vụ", "Gửi báo cáo"
     (who reported, days late as a number) and "Số liệu đơn vị" (one row per unit, one
     column per indicator, the unit column frozen too), then "Thông tin"."""
+    from desktop_app.core.reports.province_model import ProvinceReport
+
+    if isinstance(report, ProvinceReport):   # the province's report as built from a workspace
+        from desktop_app.core.reports.consolidated_xlsx import write_province_xlsx
+
+        return write_province_xlsx(report, path)
     book = Workbook()
     book.remove(book.active)
     indicator_sheet(book, report.annual, "Chỉ tiêu toàn tỉnh")

@@ -1,0 +1,213 @@
+"""The lead office at country scale: 150, 1,500 and 3,321 offices (3,321 is the number of
+communes on the 2025 map) send a year of An Giang's plan; the lead office imports the
+packages, consolidates and prints the consolidated report.  Each figure stands next to
+a floor measured in the same run, the two alternated:
+
+- import: decrypt, verify, parse and insert the same values into plain sqlite3;
+- consolidation: read every value of the year from the workspace and sum it per indicator;
+- report: a bare reportlab document with the same number of table rows (no furniture,
+  no wrapping, no notes).
+
+Every figure: 5 runs alternated with its floor (bench/harness.py), median and spread;
+each import run starts from a fresh copy of the lead workspace (copied untimed).
+
+    python bench/bench_province.py            # all sizes
+    python bench/bench_province.py 150 1500   # some
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+import sqlite3
+import sys
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
+
+import nacl.public  # noqa: E402
+import nacl.signing  # noqa: E402
+
+from desktop_app.core import clock  # noqa: E402
+from desktop_app.core.exchange import keys, roster  # noqa: E402
+from desktop_app.core.exchange.consolidate import consolidate  # noqa: E402
+from desktop_app.core.exchange.exporter import build_payload  # noqa: E402
+from desktop_app.core.exchange.importer import import_packages  # noqa: E402
+from desktop_app.core.exchange.package import read_header, seal  # noqa: E402
+from desktop_app.core.exchange.report import province_report  # noqa: E402
+from desktop_app.core.model import Office  # noqa: E402
+from desktop_app.core.plans import load_bundled_plan  # noqa: E402
+from desktop_app.core.reports.consolidated import build_province_pdf  # noqa: E402
+from desktop_app.core.workspace import Workspace  # noqa: E402
+from harness import Figure, compare, print_figures  # noqa: E402
+
+SIZES = (150, 1500, 3321)
+PASSPHRASE = "mật khẩu đo đạc"
+YEAR = 2026
+# What a commune measures itself: shares with numerator and denominator, counts, a few
+# shares as percentages only.  The other indicators are the departments'.
+LOCAL_SHARE = 12
+TASKS_PER_OFFICE = 3
+
+
+def _commune_data(plan, rng: random.Random) -> dict:
+    measured = [i for i in plan.indicators if i.kind in ("percent", "count") and not plan.is_heading(i.id)][:LOCAL_SHARE]
+    values = {}
+    for n, indicator in enumerate(measured):
+        if indicator.kind == "count":
+            values[indicator.id] = {"number": str(rng.randint(5, 400))}
+        elif n % 4 == 3:   # a rate sent as a percentage only
+            values[indicator.id] = {"number": str(Decimal(rng.randint(600, 990)) / 10)}
+        else:
+            denominator = rng.randint(800, 12000)
+            numerator = rng.randint(denominator // 2, denominator)
+            values[indicator.id] = {"number": str((Decimal(numerator) * 100 / denominator).quantize(Decimal("0.01"))),
+                                    "numerator": str(numerator), "denominator": str(denominator)}
+    tasks = {task.id: {"status": rng.choice(("done", "in_progress", "behind")),
+                       "result": f"Đã triển khai tại {rng.randint(2, 12)} ấp, khu phố"}
+             for task in rng.sample(list(plan.tasks), min(TASKS_PER_OFFICE, len(plan.tasks)))}
+    narrative = {"results": "", "difficulties": "Thiếu cán bộ chuyên trách; kinh phí còn hạn chế." if rng.random() < 0.3
+                 else "", "proposals": ""}
+    return {"values": values, "tasks": tasks, "narrative": narrative}
+
+
+def _packages(folder: Path, plan, lead, template: dict, count: int) -> list[str]:
+    lead_box = bytes(keys.box_key(lead).public_key)
+    tag = keys.recipient_tag(lead_box)
+    rng = random.Random(count)
+    names = [f"UBND xã Số {n:04d}" for n in range(count)]
+    for n, name in enumerate(names):
+        payload = copy.deepcopy(template)
+        payload["package_id"] = f"{count:05d}{n:027x}"
+        payload["office"] = {"id": roster.slug(name), "name": name, "kind": "local"}
+        payload["data"] = _commune_data(plan, rng)
+        (folder / f"xa-{n:04d}.tdpkg").write_bytes(seal(payload, nacl.signing.SigningKey.generate(), lead_box, tag))
+    return names
+
+
+def _lead(folder: Path, plan, names: list[str], tag: str):
+    lead, _ = Workspace.create(folder / f"lead-{tag}.tiendo", PASSPHRASE, plan=plan, office_id="so-yte", role="lead")
+    roster_file = folder / f"communes-{tag}.txt"
+    roster_file.write_text("\n".join(names), encoding="utf-8")
+    roster.add_list(lead, roster_file, "local")
+    return lead
+
+
+def _import_floor(folder: Path, private, scratch: Path) -> None:
+    scratch.unlink(missing_ok=True)
+    conn = sqlite3.connect(scratch, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("CREATE TABLE v (office TEXT, year INTEGER, indicator TEXT, value TEXT, PRIMARY KEY (office, year, indicator))")
+    for path in sorted(folder.glob("*.tdpkg")):
+        header = read_header(path.read_bytes())
+        inner = nacl.public.SealedBox(private).decrypt(header.body)
+        payload = json.loads(nacl.signing.VerifyKey(inner[:32]).verify(inner[32:]))
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany("INSERT OR REPLACE INTO v VALUES (?, ?, ?, ?)", [
+            (payload["office"]["id"], payload["year"], k, v["number"]) for k, v in payload["data"]["values"].items()])
+        conn.execute("COMMIT")
+    conn.close()
+
+
+def _consolidation_floor(lead) -> None:
+    sums: dict[str, Decimal] = {}
+    for indicator_id, number in lead.query("SELECT indicator_id, value_number FROM indicator_values"
+                                           " WHERE plan_code = ? AND year = ?", (lead.plan_code, YEAR)):
+        if number is not None:
+            sums[indicator_id] = sums.get(indicator_id, Decimal(0)) + Decimal(number)
+
+
+def _report_floor(path: Path, rows: int) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    from desktop_app.core.reports.fonts import font
+
+    data = [["TT", "Đơn vị", "Tình trạng", "(1)", "(2)", "(3)"]] + \
+           [[str(n), f"UBND xã Số {n:04d}", "Đúng hạn", "12,5", "98,1", "305"] for n in range(rows)]
+    table = Table(data, repeatRows=1)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font()), ("FONTSIZE", (0, 0), (-1, -1), 10),
+                               ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]))
+    SimpleDocTemplate(str(path), pagesize=A4).build([table])
+
+
+def measure(size: int, plan, template: dict, scratch: Path) -> list[Figure]:
+    folder = scratch / f"packages-{size}"
+    folder.mkdir()
+    probe = Workspace.create(scratch / f"probe-{size}.tiendo", PASSPHRASE, plan=plan, office_id="so-yte", role="lead")[0]
+    names = _packages(folder, plan, probe, template, size)
+    private = keys.box_key(probe)
+    probe.close()
+    state = {"lead": None, "run": 0}
+
+    def fresh_lead() -> None:
+        # Untimed: a new lead workspace holding the probe's keys (the packages are sealed to it).
+        if state["lead"] is not None:
+            state["lead"].close()
+        state["run"] += 1
+        state["lead"] = _copy_lead(scratch, size, state["run"], names)
+
+    def import_all() -> None:
+        outcomes = import_packages(state["lead"], [folder], trust_new=True)
+        assert all(o.outcome == "imported" for o in outcomes), {o.reason for o in outcomes}
+
+    figures = [compare(f"import {size} packages", import_all, lambda: _import_floor(folder, private, scratch / "f.sqlite"),
+                       floor_name="decrypt+verify+parse+insert, plain sqlite3", unit="s", before_app=fresh_lead)]
+    lead = state["lead"]
+    figures.append(compare(f"consolidate {size} offices", lambda: consolidate(lead, YEAR), lambda: _consolidation_floor(lead),
+                           floor_name="read and sum every value of the year", unit="ms"))
+    report = province_report(lead, YEAR)
+    rows = len(report.submissions) + sum(len(t.offices) for t in report.tasks) + \
+        len({c.office for b in report.breakdowns for c in b.cells}) * -(-len(report.breakdowns) // 6)
+    pages = []
+
+    def build() -> None:
+        pages.append(build_province_pdf(province_report(lead, YEAR), scratch / f"tong-hop-{size}.pdf").pages)
+
+    figure = compare(f"consolidated report, {size} offices", build,
+                     lambda: _report_floor(scratch / f"floor-{size}.pdf", rows),
+                     floor_name=f"bare reportlab table, {rows} rows", unit="s")
+    figures.append(Figure(f"{figure.name} ({pages[-1]} pages)", figure.app, figure.floor, figure.floor_name, "s"))
+    lead.close()
+    return figures
+
+
+def _copy_lead(scratch: Path, size: int, run: int, names: list[str]):
+    """A fresh lead workspace holding the probe's keys (so the sealed packages open)."""
+    import shutil
+
+    from desktop_app.core import keyslots
+
+    source = scratch / f"probe-{size}.tiendo"
+    target = scratch / f"lead-{size}-{run}.tiendo"
+    shutil.copy2(source, target)
+    shutil.copy2(keyslots.slots_path(source), keyslots.slots_path(target))
+    lead = Workspace.open(target, passphrase=PASSPHRASE)
+    roster_file = scratch / f"communes-{size}.txt"
+    roster_file.write_text("\n".join(names), encoding="utf-8")
+    roster.add_list(lead, roster_file, "local")
+    return lead
+
+
+def run(sizes=SIZES) -> list[Figure]:
+    clock.set_now("2026-11-20T09:00:00+07:00")   # before An Giang's 05/12 deadline: every package on time
+    plan = load_bundled_plan("angiang-2025")
+    rows = []
+    with tempfile.TemporaryDirectory() as scratch_name:
+        scratch = Path(scratch_name)
+        office, _ = Workspace.create(scratch / "xa.tiendo", PASSPHRASE, plan=plan, office_id="xa-mau",
+                                     new_office=Office("xa-mau", "UBND xã Mẫu", kind="local"))
+        template = build_payload(office, YEAR, 1, clock.now().isoformat(timespec="seconds"))
+        office.close()
+        for size in sizes:
+            rows += measure(size, plan, template, scratch)
+    return rows
+
+
+if __name__ == "__main__":
+    chosen = tuple(int(a) for a in sys.argv[1:]) or SIZES
+    print_figures(run(chosen))
