@@ -100,17 +100,13 @@ def report(args) -> int:
 
 
 def report_consolidated(args) -> int:
-    from desktop_app.core.exchange.report import province_report
-    from desktop_app.core.reports.consolidated import build_province_pdf
-    from desktop_app.core.reports.consolidated_xlsx import write_province_xlsx
+    from desktop_app.core import actions
 
     with Workspace.open(args.workspace, passphrase=secrets.passphrase()) as ws:
-        report = province_report(ws, args.year, plan_code=args.plan)
-    result = build_province_pdf(report, args.output)
-    if args.xlsx:
-        write_province_xlsx(report, args.xlsx)
-    print(_("{path}: {pages} page(s)", path=args.output, pages=result.pages))
-    print(_("Data fingerprint: {fingerprint}", fingerprint=report.fingerprint))
+        written = actions.write_consolidated_report(ws, args.year, pdf=args.output, xlsx=args.xlsx,
+                                                    plan_code=args.plan)
+    print(_("{path}: {pages} page(s)", path=args.output, pages=written.pages))
+    print(_("Data fingerprint: {fingerprint}", fingerprint=written.fingerprint))
     return 0
 
 

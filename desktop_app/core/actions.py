@@ -21,8 +21,12 @@ Action — core function — `tiendo` command — window:
 - sign a report PDF (PAdES) — :func:`sign_pdf` — ``sign`` — gui/sign_pdf.py
 - export the year's package — ``exchange.exporter.export_year`` — ``export [--draft]``
   — Exchange > Export data to USB (an unsigned year: asked, then ``draft=True``)
-- import packages — ``exchange.importer.import_packages`` — ``import`` — Exchange >
-  Import offices' packages; a package opened from the file manager (gui/app.py)
+- import packages — ``exchange.lead_plans.import_for_all_plans`` (each package under the
+  plan it was made for) — ``import`` — Exchange > Import offices' packages; a package
+  opened from the file manager (gui/app.py)
+- the province's consolidated report, PDF and workbook — :func:`write_consolidated_report`
+  — ``report-consolidated [--xlsx]`` — Exchange > Consolidated report (PDF), the
+  submissions view's "save as Excel" (gui/lead.py)
 - the province's figures for a national system — :func:`national_export` —
   ``national`` — gui/national_export.py
 - the national mapping template — ``exchange.national.write_mapping_template`` —
@@ -109,3 +113,32 @@ def national_export(ws: Workspace, year: int, fmt: str, output: Path, mapping: P
                          formats=", ".join(national.FORMATS))
     table = national.read_mapping(Path(mapping)) if mapping else None
     return national.write_national(ws, year, consolidate(ws, year), fmt, Path(output), table)
+
+
+# -- the province's consolidated report (lead office) -----------------------------------------
+
+
+@dataclass(frozen=True)
+class ConsolidatedWritten:
+    pdf: Path | None
+    pages: int
+    xlsx: Path | None
+    fingerprint: str
+
+
+def write_consolidated_report(ws: Workspace, year: int, *, pdf: Path | None = None, xlsx: Path | None = None,
+                              plan_code: str | None = None) -> ConsolidatedWritten:
+    """The province's report of ``year`` (one data model, ``province_report``) as a PDF,
+    a workbook, or both, drawn from the same figures and carrying the same fingerprint."""
+    from desktop_app.core.exchange.report import province_report
+    from desktop_app.core.reports.consolidated import build_province_pdf
+    from desktop_app.core.reports.consolidated_xlsx import write_province_xlsx
+
+    if pdf is None and xlsx is None:
+        raise InputError("Say where to write the consolidated report (a PDF, a workbook or both).")
+    report = province_report(ws, year, plan_code=plan_code)
+    pages = build_province_pdf(report, Path(pdf)).pages if pdf is not None else 0
+    if xlsx is not None:
+        write_province_xlsx(report, Path(xlsx))
+    return ConsolidatedWritten(Path(pdf) if pdf is not None else None, pages,
+                               Path(xlsx) if xlsx is not None else None, report.fingerprint)

@@ -375,13 +375,12 @@ class MainWindow(QMainWindow):
         import_packages(self, self.workspace, on_done=lambda: self.load_year(self.year))
 
     def consolidated_report(self) -> None:
-        from desktop_app.core.exchange.report import consolidated_report
-        from desktop_app.core.reports.consolidated import build_consolidated_pdf
+        from desktop_app.core import actions
         from desktop_app.gui.report_preview import ReportPreview
 
         path = self.report_path().with_name(f"bao-cao-tong-hop-{self.year}.pdf")
-        run_op(self, lambda progress: (build_consolidated_pdf(consolidated_report(self.workspace, self.year), path), path)[1],
-               on_done=lambda written: ReportPreview(written, self).exec(), title=_("Preparing the report…"))
+        run_op(self, lambda progress: actions.write_consolidated_report(self.workspace, self.year, pdf=path),
+               on_done=lambda written: ReportPreview(written.pdf, self).exec(), title=_("Preparing the report…"))
 
     def show_submissions(self) -> None:
         from desktop_app.gui.exchange import SubmissionsDialog

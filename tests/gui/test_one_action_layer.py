@@ -224,19 +224,66 @@ def test_export_year_package(qtbot, office, monkeypatch, tmp_path):
     qtbot.waitUntil(lambda: "dự thảo" in dialog.result_label.text())
 
 
-def test_import_packages(qtbot, office, monkeypatch, tmp_path):
+@pytest.fixture
+def lead_office(tmp_path, mini_plan, monkeypatch):
+    path = tmp_path / "lead.tiendo"
+    ws, _code = Workspace.create(path, PASSPHRASE, plan=mini_plan, office_id="so-ldtbxh", role="lead", user_name="Lan")
+    ws.close()
+    monkeypatch.setenv("TIENDO_PASSPHRASE", PASSPHRASE)
+    opened = []
+    yield SimpleNamespace(path=path, open=lambda: opened.append(Workspace.open(path, passphrase=PASSPHRASE)) or opened[-1])
+    for ws in opened:
+        ws.close()
+
+
+def test_import_packages(qtbot, lead_office, monkeypatch, tmp_path):
+    """The menu, a package double-clicked in the file manager and `tiendo import` import
+    the same way (a merged province's package under its own plan)."""
     from desktop_app.gui import exchange
+    from desktop_app.gui.app import Controller
 
     spy = Recorder([])
-    monkeypatch.setattr("desktop_app.core.exchange.importer.import_packages", spy)
+    monkeypatch.setattr("desktop_app.core.exchange.lead_plans.import_for_all_plans", spy)
     monkeypatch.setattr(exchange.ImportSummary, "exec", lambda self: 0)
-    cli(["import", str(office.path), str(tmp_path)])
+    cli(["import", str(lead_office.path), str(tmp_path)])
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
-    exchange.import_packages(None, office.open())
+    ws = lead_office.open()
+    exchange.import_packages(None, ws)
     qtbot.waitUntil(lambda: len(spy.calls) == 3)  # the window reads first (dry run), then imports
-    cli_call, gui_dry, gui_real = spy.calls
+    from desktop_app.gui.main_window import MainWindow
+
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    controller = SimpleNamespace(workspace=ws, window=win)
+    Controller.import_file(controller, tmp_path / "goi.tdpkg")
+    qtbot.waitUntil(lambda: len(spy.calls) == 4)
+    cli_call, gui_dry, gui_real, opened = spy.calls
     assert [Path(p) for p in cli_call[0][1]] == [Path(p) for p in gui_real[0][1]] == [tmp_path]
     assert gui_dry[1]["dry_run"] and not gui_real[1].get("dry_run")
+    assert [Path(p) for p in opened[0][1]] == [tmp_path / "goi.tdpkg"]
+
+
+def test_consolidated_report(qtbot, lead_office, monkeypatch, tmp_path):
+    from desktop_app.core import actions
+    from desktop_app.gui.lead import save_consolidated_xlsx
+    from desktop_app.gui.main_window import MainWindow
+
+    spy = Recorder(lambda ws, year, pdf=None, xlsx=None, plan_code=None: actions.ConsolidatedWritten(
+        pdf, 2, xlsx, "abc"))
+    monkeypatch.setattr("desktop_app.core.actions.write_consolidated_report", spy)
+    monkeypatch.setattr("desktop_app.gui.report_preview.ReportPreview.exec", lambda self: 0)
+    assert cli(["report-consolidated", str(lead_office.path), "--year", str(YEAR), "-o", str(tmp_path / "th.pdf"),
+                "--xlsx", str(tmp_path / "th.xlsx")]) == 0
+    win = MainWindow(lead_office.open())
+    qtbot.addWidget(win)
+    win.load_year(YEAR)
+    win.consolidated_report()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "w.xlsx"), ""))
+    save_consolidated_xlsx(win, win.workspace, YEAR)
+    qtbot.waitUntil(lambda: len(spy.calls) == 3)
+    assert [c[0][1] for c in spy.calls] == [YEAR] * 3
+    assert [(c[1].get("pdf") is not None, c[1].get("xlsx") is not None) for c in spy.calls] == [
+        (True, True), (True, False), (False, True)]
 
 
 def test_national_export(qtbot, office, monkeypatch, tmp_path):
