@@ -16,9 +16,10 @@ Action — core function — `tiendo` command — window:
   Report > Preview and print (gui/report_preview.py), and after signing
 - its workbook — ``reports.build.write_year_xlsx`` — ``report --xlsx`` — Report > Export
   the tables to Excel
-- a review report PDF — ``reports.review.write_review_pdf`` — ``report --review`` — not
-  in the window yet
-- sign a report PDF (PAdES) — :func:`sign_pdf` — ``sign`` — gui/sign_pdf.py
+- a review report PDF — ``reports.review.write_review_pdf`` — ``report --review`` —
+  gui/report_preview.preview_review (not yet in a menu)
+- sign a report PDF (PAdES) — :func:`sign_pdf` — ``sign`` — gui/sign_pdf.py (not yet in a
+  menu)
 - export the year's package — ``exchange.exporter.export_year`` — ``export [--draft]``
   — Exchange > Export data to USB (an unsigned year: asked, then ``draft=True``)
 - import packages — ``exchange.lead_plans.import_for_all_plans`` (each package under the
@@ -28,7 +29,7 @@ Action — core function — `tiendo` command — window:
   — ``report-consolidated [--xlsx]`` — Exchange > Consolidated report (PDF), the
   submissions view's "save as Excel" (gui/lead.py)
 - the province's figures for a national system — :func:`national_export` —
-  ``national`` — gui/national_export.py
+  ``national`` — gui/national_export.py (not yet in a menu)
 - the national mapping template — ``exchange.national.write_mapping_template`` —
   ``national --write-mapping`` — gui/national_export.py
 - back up — ``backup.write_backup`` — ``backup`` — File > Back up; automatic backups

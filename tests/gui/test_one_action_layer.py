@@ -179,6 +179,18 @@ def test_annual_report_pdf_and_workbook(qtbot, office, window, monkeypatch, tmp_
     assert [c[0][1] for c in pdf.calls] == [YEAR, YEAR] and [c[0][1] for c in xlsx.calls] == [YEAR, YEAR]
 
 
+def test_review_report(qtbot, office, monkeypatch, tmp_path):
+    from desktop_app.gui.report_preview import preview_review
+
+    spy = Recorder(SimpleNamespace(pages=4))
+    monkeypatch.setattr("desktop_app.core.reports.review.write_review_pdf", spy)
+    monkeypatch.setattr("desktop_app.gui.report_preview.ReportPreview.exec", lambda self: 0)
+    assert cli(["report", str(office.path), "--review", "2025", "-o", str(tmp_path / "so-ket.pdf")]) == 0
+    preview_review(None, office.open(), 2025, tmp_path / "so-ket-2025.pdf")
+    qtbot.waitUntil(lambda: len(spy.calls) == 2)
+    assert [c[0][1] for c in spy.calls] == [2025, 2025]
+
+
 def test_sign_a_pdf(qtbot, monkeypatch, tmp_path):
     from desktop_app.core import actions
     from desktop_app.gui.sign_pdf import SignPdfDialog
