@@ -16,14 +16,15 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import TienDoError
 from desktop_app.core.i18n import _
+from desktop_app.core.storage.files import SUFFIX, default_workspace_dir
 from desktop_app.gui.unlock import password_field
 
 if TYPE_CHECKING:
     from desktop_app.core.model import Office, Plan
     from desktop_app.core.workspace import Workspace
 
-# The first window is the wizard's first page: the workspace (SQLCipher, libsodium) and the
-# plans (every target parsed) are imported when a page needs them, not before it shows.
+# The first window is the wizard's first page: the workspace and backups (SQLCipher,
+# libsodium) and the plans (every target parsed) are imported when a page needs them.
 
 CREATE, LEAD, DEMO, OPEN, RESTORE = "create", "lead", "demo", "open", "restore"
 DEMO_PASSPHRASE = "dungthu-2026"
@@ -42,8 +43,6 @@ def error_label() -> QLabel:
 
 def workspace_file(name: str) -> Path:
     """``name``.tiendo in the usual folder."""
-    from desktop_app.core.workspace import SUFFIX, default_workspace_dir
-
     return default_workspace_dir() / f"{name}{SUFFIX}"
 
 
@@ -235,8 +234,6 @@ class PlanPage(QWizardPage):
             self.path.setText(str(workspace_file(f"{self.plan.currentData()}_{office_id}")))
 
     def browse(self) -> None:
-        from desktop_app.core.workspace import SUFFIX
-
         name, _filter = QFileDialog.getSaveFileName(self, _("Workspace file"), self.path.text(), f"TienDo (*{SUFFIX})")
         if name:
             self.path.setText(name if name.endswith(SUFFIX) else name + SUFFIX)
@@ -410,17 +407,13 @@ class OpenPage(QWizardPage):
         form.addRow(self.error)
 
     def initializePage(self) -> None:
-        from desktop_app.core.workspace import SUFFIX, default_workspace_dir
-
-        self.path.clear()
+            self.path.clear()
         folder = default_workspace_dir()
         for found in sorted(folder.glob(f"*{SUFFIX}")) if folder.exists() else []:
             self.path.addItem(str(found))
 
     def browse(self) -> None:
-        from desktop_app.core.workspace import SUFFIX, default_workspace_dir
-
-        name, _filter = QFileDialog.getOpenFileName(self, _("Open workspace"), str(default_workspace_dir()),
+            name, _filter = QFileDialog.getOpenFileName(self, _("Open workspace"), str(default_workspace_dir()),
                                                     f"TienDo (*{SUFFIX})")
         if name:
             self.path.setEditText(name)
@@ -517,7 +510,7 @@ class RestorePage(QWizardPage):
         return next((b for b in self.backups if str(b.path) == self.path.text().strip()), None)
 
     def browse(self) -> None:
-        from desktop_app.core.workspace import BACKUP_SUFFIX
+        from desktop_app.core.backup import BACKUP_SUFFIX
 
         name, _filter = QFileDialog.getOpenFileName(self, _("Backup"), str(Path.home()), f"TienDo (*{BACKUP_SUFFIX})")
         if name:
@@ -528,7 +521,8 @@ class RestorePage(QWizardPage):
         return -1
 
     def validatePage(self) -> bool:
-        from desktop_app.core.workspace import Workspace, restore_backup
+        from desktop_app.core.backup import restore_backup
+        from desktop_app.core.workspace import Workspace
         from desktop_app.gui.ops import run_and_wait
 
         backup, passphrase = Path(self.path.text().strip()), self.passphrase.text()
