@@ -407,13 +407,13 @@ class OpenPage(QWizardPage):
         form.addRow(self.error)
 
     def initializePage(self) -> None:
-            self.path.clear()
+        self.path.clear()
         folder = default_workspace_dir()
         for found in sorted(folder.glob(f"*{SUFFIX}")) if folder.exists() else []:
             self.path.addItem(str(found))
 
     def browse(self) -> None:
-            name, _filter = QFileDialog.getOpenFileName(self, _("Open workspace"), str(default_workspace_dir()),
+        name, _filter = QFileDialog.getOpenFileName(self, _("Open workspace"), str(default_workspace_dir()),
                                                     f"TienDo (*{SUFFIX})")
         if name:
             self.path.setEditText(name)
