@@ -325,7 +325,7 @@ def draw_draft_stamp(canvas, right: float, top: float) -> None:
     canvas.restoreState()
 
 
-def document(path: str, report, settings: PageSettings, *, title_text: str) -> BaseDocTemplate:
+def document(path, report, settings: PageSettings, *, title_text: str) -> BaseDocTemplate:
     """A4 with three page templates: "first" (no page number, the QR code), "portrait"
     and "landscape" (page number centred in the top margin); the fingerprint at the foot
     of the text area of every page, and a draft's "DỰ THẢO" stamp at its head."""
