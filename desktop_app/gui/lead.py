@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.i18n import _
-from desktop_app.core.text import fold, format_number
+from desktop_app.core.text import fold, format_date, format_number
 from desktop_app.gui.ops import run_op, show_error
 
 SORT_ROLE = Qt.UserRole + 1
@@ -89,6 +89,8 @@ def _table(name: str, model) -> QTableView:
     view.setAccessibleName(name)
     view.setModel(model)
     view.setSortingEnabled(True)
+    # Qt's header starts descending: a list of a hundred communes would open at Z.
+    view.sortByColumn(0, Qt.AscendingOrder)
     view.setSelectionBehavior(QTableView.SelectRows)
     view.setEditTriggers(QTableView.NoEditTriggers)
     view.horizontalHeader().setStretchLastSection(True)
@@ -133,7 +135,7 @@ class SubmissionsDialog(QDialog):
             (_("Office"), lambda r: r.office_name, lambda r: fold(r.office_name)),
             (_("Status"), lambda r: r.label(), lambda r: ("missing", "late", "draft", "on_time").index(r.status)),
             (_("Days late"), lambda r: str(r.days_late or ""), lambda r: r.days_late),
-            (_("Sent on"), lambda r: str(r.sent_on or ""), lambda r: str(r.sent_on or "")),
+            (_("Sent on"), lambda r: format_date(r.sent_on) if r.sent_on else "", lambda r: str(r.sent_on or "")),
             (_("Revision"), lambda r: str(r.revision or ""), lambda r: r.revision or 0),
             (_("Signer"), lambda r: r.signer_name, None),
             (_("Fingerprint"), lambda r: r.fingerprint or "", None),
@@ -274,8 +276,8 @@ class RosterDialog(QDialog):
         columns = [
             (_("Office"), lambda e: e.name, lambda e: fold(e.name)),
             (_("Kind"), lambda e: e.kind, None),
-            (_("From"), lambda e: str(e.valid_from or ""), None),
-            (_("Until"), lambda e: str(e.valid_to or ""), None),
+            (_("From"), lambda e: format_date(e.valid_from) if e.valid_from else "", lambda e: str(e.valid_from or "")),
+            (_("Until"), lambda e: format_date(e.valid_to) if e.valid_to else "", lambda e: str(e.valid_to or "")),
             (_("Successor"), lambda e: e.successor_id or "", None),
             (_("Former names"), lambda e: "; ".join(e.former_names), None),
             (_("Id"), lambda e: e.office_id, None),
