@@ -226,6 +226,7 @@ def withdraw(args) -> int:
 
 def submissions(args) -> int:
     from desktop_app.core.exchange import submissions as sub
+    from desktop_app.core.text import format_date
 
     with _open(args.workspace) as ws:
         every = sub.submissions(ws, args.year, args.plan)
@@ -242,7 +243,7 @@ def submissions(args) -> int:
                      "signer": r.signer_name, "fingerprint": r.fingerprint} for r in rows])
         return 0
     print_table([_("Office"), _("Status"), _("Sent on"), _("Revision"), _("Signer"), _("Fingerprint")],
-                [[r.office_name, r.label(), r.sent_on or "", r.revision or "", r.signer_name, r.fingerprint or ""] for r in rows])
+                [[r.office_name, r.label(), format_date(r.sent_on) if r.sent_on else "", r.revision or "", r.signer_name, r.fingerprint or ""] for r in rows])
     print(tally.sentence())
     return 0
 
