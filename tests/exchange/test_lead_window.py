@@ -146,3 +146,16 @@ def test_the_lists_open_in_alphabetical_order_with_vietnamese_dates(qtbot, lead,
     qtbot.addWidget(roster_dialog)
     names = [roster_dialog.proxy.index(row, 0).data() for row in range(roster_dialog.proxy.rowCount())]
     assert names == sorted(names, key=lambda name: name.casefold())
+
+
+def test_the_roster_speaks_vietnamese_kinds_and_names_the_successor(qtbot, lead):
+    dialog = RosterDialog(lead)
+    qtbot.addWidget(dialog)
+    assert dialog.merge(["huyen-dien-khanh", "huyen-cam-lam"], "UBND xã Cam Đức Thành", dt.date(2026, 1, 1))
+    rows = {dialog.proxy.index(r, 0).data(): [dialog.proxy.index(r, c).data() for c in range(5)]
+            for r in range(dialog.proxy.rowCount())}
+    kinds = {row[1] for row in rows.values()}
+    assert not kinds & {"local", "department", "agency", "other", "collective"}
+    assert "sở, ngành" in kinds
+    former = next(row for name, row in rows.items() if row[3])   # a merged office: its last day and successor
+    assert former[4] == "UBND xã Cam Đức Thành"
