@@ -426,7 +426,9 @@ def notes(items: list[str] | tuple[str, ...], styles: Styles, *, label: str = "G
     """Numbered notes under a table: "(1) …", the numbers the table's cells refer to."""
     if not items:
         return []
-    story = [Paragraph(label, styles.note_label)]
+    heading = Paragraph(label, styles.note_label)
+    heading.keepWithNext = True  # never "Ghi chú:" alone at the foot of a page
+    story = [heading]
     story += [Paragraph(f"({number}) {para_text(item)}", styles.note) for number, item in enumerate(items, start=1)]
     return story
 
