@@ -383,6 +383,6 @@ class MainWindow(QMainWindow):
                on_done=lambda written: ReportPreview(written.pdf, self).exec(), title=_("Preparing the report…"))
 
     def show_submissions(self) -> None:
-        from desktop_app.gui.exchange import SubmissionsDialog
+        from desktop_app.gui.lead import SubmissionsDialog
 
         SubmissionsDialog(self.workspace, self.year, self).exec()
