@@ -213,19 +213,25 @@ def import_(args) -> int:
 def withdraw(args) -> int:
     from desktop_app.core.exchange.withdraw import withdraw_package
 
+    from desktop_app.core.exchange.submissions import submissions as submission_rows
+
     with _open(args.workspace) as ws:
         done = withdraw_package(ws, args.office, args.year, args.reason, revision=args.revision)
+        # The clerk knows the office by its name, not by the id typed after --office.
+        names = {row.office_id: row.office_name for row in submission_rows(ws, args.year)}
+    office = names.get(done.office_id) or done.office_id
     if done.restored_revision:
         print(_("Revision {revision} of {office} for {year} withdrawn; revision {earlier} counts again.",
-                revision=done.revision, office=done.office_id, year=done.year, earlier=done.restored_revision))
+                revision=done.revision, office=office, year=done.year, earlier=done.restored_revision))
     else:
         print(_("Revision {revision} of {office} for {year} withdrawn; the office's year is no longer consolidated.",
-                revision=done.revision, office=done.office_id, year=done.year))
+                revision=done.revision, office=office, year=done.year))
     return 0
 
 
 def submissions(args) -> int:
     from desktop_app.core.exchange import submissions as sub
+    from desktop_app.core.text import format_date
 
     with _open(args.workspace) as ws:
         every = sub.submissions(ws, args.year, args.plan)
@@ -242,7 +248,7 @@ def submissions(args) -> int:
                      "signer": r.signer_name, "fingerprint": r.fingerprint} for r in rows])
         return 0
     print_table([_("Office"), _("Status"), _("Sent on"), _("Revision"), _("Signer"), _("Fingerprint")],
-                [[r.office_name, r.label(), r.sent_on or "", r.revision or "", r.signer_name, r.fingerprint or ""] for r in rows])
+                [[r.office_name, r.label(), format_date(r.sent_on) if r.sent_on else "", r.revision or "", r.signer_name, r.fingerprint or ""] for r in rows])
     print(tally.sentence())
     return 0
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from desktop_app.core.fsutil import atomic_write_bytes
+from desktop_app.core.fsutil import write_file
 from desktop_app.core.text import nfc
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -88,7 +88,7 @@ def save_workbook(book, path: Path) -> Path:
     """The workbook written whole (to a temporary file, then renamed) and owner-only."""
     buffer = io.BytesIO()
     book.save(buffer)
-    atomic_write_bytes(Path(path), buffer.getvalue())
+    write_file(Path(path), buffer.getvalue())
     return Path(path)
 
 

@@ -25,8 +25,13 @@ class DeadlineStatus:
                          signed=format_date(self.signed_on) if self.signed_on else "")
 
 
-def deadline_status(plan: Plan, year: int, today: dt.date, signed_at: str | None = None) -> DeadlineStatus:
+def deadline_status(plan: Plan, year: int, today: dt.date, signed_at: str | None = None, *,
+                    lead: bool = False) -> DeadlineStatus:
+    """``lead``: the consolidating office, due by the plan's own day for it when it names
+    one (Khánh Hòa: offices by 25/11, the lead office to the ministry by 05/12)."""
     deadline = plan.deadline(year)
+    if lead and plan.reporting.lead_deadline:
+        deadline = plan.reporting.lead_deadline.in_year(year)
     if signed_at:
         signed_on = dt.date.fromisoformat(signed_at[:10])
         return DeadlineStatus("signed", 0, deadline, N_("Signed on {signed}"), signed_on)

@@ -29,6 +29,17 @@ class Location:
         return ", ".join(parts)
 
 
+@dataclass(frozen=True)
+class Message:
+    """A message quoted inside an error, translated when the error is shown, so that
+    the quote speaks the same language as the sentence around it."""
+
+    message_id: str
+
+    def message(self, language: str) -> str:
+        return translate(self.message_id, language)
+
+
 class TienDoError(Exception):
     """Base of every error meant for the user.
 
@@ -44,7 +55,7 @@ class TienDoError(Exception):
     def message(self, language: str | None = None) -> str:
         language = language or current_language()
         # A nested error (the cause quoted in a summary) speaks the same language.
-        params = {k: v.message(language) if isinstance(v, TienDoError) else v for k, v in self.params.items()}
+        params = {k: v.message(language) if isinstance(v, (TienDoError, Message)) else v for k, v in self.params.items()}
         text = translate(self.message_id, language, **params)
         if self.where:
             place = self.where.describe(language)

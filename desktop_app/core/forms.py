@@ -60,6 +60,11 @@ def names_only_local_authorities(office: Office) -> bool:
     return names_local_authorities(office) and not any(_DEPARTMENT_WORDS.search(n) for n in _folded_names(office))
 
 
+def names_all_departments(office: Office) -> bool:
+    """A phrase for the departments together ("Các sở, ban, ngành, địa phương"), not one office."""
+    return office.kind == "collective" and any(_DEPARTMENT_WORDS.search(n) for n in _folded_names(office))
+
+
 def _text_names_local_authorities(text: str) -> bool:
     folded = fold(text)
     return "dia phuong" in folded or bool(re.search(r"\b(ubnd|uy ban nhan dan) (cap |cac )?(huyen|xa)\b", folded))
@@ -81,7 +86,11 @@ def derived_form(plan: Plan, office: Office, *, lead: bool = False) -> tuple[tup
     own = lambda item: office.id in item.lead or office.id in item.coordinators  # noqa: E731
     if not is_local_authority(office):
         indicators = {i.id for i in plan.indicators if own(i)}
-        tasks = [t.id for t in plan.tasks if own(t)]
+        # A task the plan has "các sở, ban, ngành" lead together is every department's too
+        # (as coordinators they stand behind nearly every task: that stays with the leads).
+        all_departments = lambda item: office.kind in ("department", "agency") and named(  # noqa: E731
+            item.lead, names_all_departments)
+        tasks = [t.id for t in plan.tasks if own(t) or all_departments(t)]
         return _with_family(plan, indicators), tuple(tasks)
     everyone = lambda item: (*item.lead, *item.coordinators)  # noqa: E731
     only_local = {i.id for i in plan.indicators if own(i) or named(everyone(i), names_only_local_authorities)}

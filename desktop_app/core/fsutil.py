@@ -42,6 +42,15 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     fsync_dir(path.parent)
 
 
+def write_file(path: Path, data: bytes) -> None:
+    """A file the user asked for (a report, a spreadsheet, an export) written whole, or
+    one sentence saying why it could not be (a write-protected stick, a folder typed wrong)."""
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as error:
+        raise write_failure(error, Path(path)) from None
+
+
 def write_private(path: Path, data: bytes) -> None:
     """A new file only its owner can read (0600 on POSIX), written whole or not at all."""
     atomic_write_bytes(path, data)

@@ -21,7 +21,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from desktop_app.core.cells import append_row, save_workbook
 from desktop_app.core.errors import CatalogError, InputError, Location
-from desktop_app.core.fsutil import atomic_write_bytes
+from desktop_app.core.fsutil import write_file
 from desktop_app.core.model import Plan
 from desktop_app.core.plans import plan_files, plan_from_dict, plan_to_dict
 from desktop_app.core.resources import installed_plans_dir, plans_dir
@@ -438,7 +438,7 @@ def install_plan(plan: Plan) -> Path:
     folder = installed_plans_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{plan.code}.json"
-    atomic_write_bytes(path, json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2).encode("utf-8"))
+    write_file(path, json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2).encode("utf-8"))
     return path
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from desktop_app.core import entries
-from desktop_app.core.errors import InputError, Location
+from desktop_app.core.errors import InputError, Location, Message
 from desktop_app.core.i18n import N_, translate
 from desktop_app.core.text import clean
 from desktop_app.core.clock import now_utc
@@ -206,7 +206,7 @@ def sign_year(
     if gaps:
         error = ReadinessError(
             "The year is not ready to sign: {count} indicator(s) need attention, first {indicator}: {detail}",
-            count=len(gaps), indicator=gaps[0].indicator_id, detail=translate(gaps[0].message_id, "en"),
+            count=len(gaps), indicator=gaps[0].indicator_id, detail=Message(gaps[0].message_id),
         )
         error.gaps = gaps  # type: ignore[attr-defined]
         raise error

@@ -28,7 +28,8 @@ class DeadlineBanner(QLabel):
 
     def update_for(self, workspace, year: int, today: dt.date) -> None:
         state = entries.report_state(workspace, year)
-        status = deadline_status(workspace.plan, year, today, state.signed_at if state.locked else None)
+        status = deadline_status(workspace.plan, year, today, state.signed_at if state.locked else None,
+                                 lead=workspace.role == "lead")
         self.level = status.level
         text = status.message()
         if state.locked:

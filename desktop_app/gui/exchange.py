@@ -11,12 +11,6 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout,
 )
 
-# The lead office's views (submissions, roster, one indicator across offices) live in
-# gui/lead.py; these names stay importable from here for the menu.
-from desktop_app.gui.lead import (  # noqa: F401,E402
-    IndicatorAcrossDialog, RosterDialog, SubmissionsDialog, add_lead_actions, save_consolidated_xlsx,
-)
-
 from desktop_app.core import entries
 from desktop_app.core.exchange import KEY_SUFFIX
 from desktop_app.core.i18n import _

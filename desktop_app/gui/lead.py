@@ -12,11 +12,11 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
-    QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout,
+    QLabel, QLineEdit, QMessageBox, QTableView, QVBoxLayout,
 )
 
-from desktop_app.core.i18n import _
-from desktop_app.core.text import fold, format_number
+from desktop_app.core.i18n import N_, _
+from desktop_app.core.text import fold, format_date, format_number
 from desktop_app.gui.ops import run_op, show_error
 
 SORT_ROLE = Qt.UserRole + 1
@@ -89,6 +89,8 @@ def _table(name: str, model) -> QTableView:
     view.setAccessibleName(name)
     view.setModel(model)
     view.setSortingEnabled(True)
+    # Qt's header starts descending: a list of a hundred communes would open at Z.
+    view.sortByColumn(0, Qt.AscendingOrder)
     view.setSelectionBehavior(QTableView.SelectRows)
     view.setEditTriggers(QTableView.NoEditTriggers)
     view.horizontalHeader().setStretchLastSection(True)
@@ -133,7 +135,7 @@ class SubmissionsDialog(QDialog):
             (_("Office"), lambda r: r.office_name, lambda r: fold(r.office_name)),
             (_("Status"), lambda r: r.label(), lambda r: ("missing", "late", "draft", "on_time").index(r.status)),
             (_("Days late"), lambda r: str(r.days_late or ""), lambda r: r.days_late),
-            (_("Sent on"), lambda r: str(r.sent_on or ""), lambda r: str(r.sent_on or "")),
+            (_("Sent on"), lambda r: format_date(r.sent_on) if r.sent_on else "", lambda r: str(r.sent_on or "")),
             (_("Revision"), lambda r: str(r.revision or ""), lambda r: r.revision or 0),
             (_("Signer"), lambda r: r.signer_name, None),
             (_("Fingerprint"), lambda r: r.fingerprint or "", None),
@@ -261,6 +263,14 @@ class DateNameDialog(QDialog):
         return self.text.text(), dt.date(day.year(), day.month(), day.day())
 
 
+KIND_LABELS = {"local": N_("commune / district"), "department": N_("department"), "agency": N_("agency"),
+               "collective": N_("group of offices"), "other": N_("other office")}
+
+
+def kind_label(kind: str) -> str:
+    return _(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+
+
 class RosterDialog(QDialog):
     """The offices this plan expects, with their dates and successors; add, rename,
     merge (the selected offices into one, new or existing), retire."""
@@ -268,15 +278,16 @@ class RosterDialog(QDialog):
     def __init__(self, workspace, parent=None, *, year: int | None = None):
         super().__init__(parent)
         self.workspace, self.year = workspace, year
+        self.names: dict[str, str] = {}
         self.setWindowTitle(_("Offices expected to report"))
         self.resize(1000, 520)
         layout = QVBoxLayout(self)
         columns = [
             (_("Office"), lambda e: e.name, lambda e: fold(e.name)),
-            (_("Kind"), lambda e: e.kind, None),
-            (_("From"), lambda e: str(e.valid_from or ""), None),
-            (_("Until"), lambda e: str(e.valid_to or ""), None),
-            (_("Successor"), lambda e: e.successor_id or "", None),
+            (_("Kind"), lambda e: kind_label(e.kind), None),
+            (_("From"), lambda e: format_date(e.valid_from) if e.valid_from else "", lambda e: str(e.valid_from or "")),
+            (_("Until"), lambda e: format_date(e.valid_to) if e.valid_to else "", lambda e: str(e.valid_to or "")),
+            (_("Successor"), lambda e: self.names.get(e.successor_id, e.successor_id or ""), None),
             (_("Former names"), lambda e: "; ".join(e.former_names), None),
             (_("Id"), lambda e: e.office_id, None),
         ]
@@ -298,7 +309,9 @@ class RosterDialog(QDialog):
     def refresh(self) -> None:
         from desktop_app.core.exchange import roster
 
-        self.model.set_rows(roster.entries(self.workspace))
+        entries = roster.entries(self.workspace)
+        self.names = {e.office_id: e.name for e in entries}
+        self.model.set_rows(entries)
 
     def selected(self) -> list:
         rows = sorted({self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()})

@@ -426,6 +426,6 @@ class MainWindow(QMainWindow):
         load_lead_key(self, self.workspace)
 
     def show_submissions(self) -> None:
-        from desktop_app.gui.exchange import SubmissionsDialog
+        from desktop_app.gui.lead import SubmissionsDialog
 
         SubmissionsDialog(self.workspace, self.year, self).exec()

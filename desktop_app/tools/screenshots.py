@@ -9,7 +9,6 @@ offscreen platform given a 1366×768 screen, or on any display (e.g. ``xvfb-run 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import sys

@@ -52,6 +52,8 @@ def test_an_office_sends_its_year_and_the_lead_office_takes_it_in(tmp_path, env,
     assert main(["submissions", str(lead), "--year", "2026", "--json"]) == 0
     rows = {r["office"]: r for r in json.loads(capsys.readouterr().out)}
     assert rows["huyen-dien-khanh"]["status"] in ("on_time", "late")
+    assert main(["submissions", str(lead), "--year", "2026"]) == 0   # the table a clerk reads: dd/mm/yyyy
+    assert "15/06/2026" in capsys.readouterr().out
     assert main(["consolidate", str(lead), "--year", "2026", "--json"]) == 0
     consolidated = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
     assert consolidated["I.3"]["value"] == "1234"

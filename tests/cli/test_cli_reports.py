@@ -64,3 +64,29 @@ def test_every_report_and_sign_off_option_is_explained_in_help(capsys):
             line = next(line for line in shown.splitlines() if line.strip().startswith(option) or f", {option}" in line)
             assert len(line.split(None, 2)) > 1, (command, option)
         assert "TM." in shown or command == "report"
+
+
+def test_a_report_to_a_place_that_cannot_be_written_says_so_in_one_line(ws_path, tmp_path, capsys, monkeypatch):
+    import errno
+    import tempfile
+
+    # A folder typed wrong: one sentence, no traceback, nothing written.
+    for args in (["-o", str(tmp_path / "khong-co" / "bao-cao.pdf")],
+                 ["-o", str(tmp_path / "bao-cao.pdf"), "--xlsx", str(tmp_path / "khong-co" / "bang.xlsx")],
+                 ["--review", "2025", "-o", str(tmp_path / "khong-co" / "so-ket.pdf")]):
+        year = [] if "--review" in args else ["--year", "2025"]
+        capsys.readouterr()
+        assert main(["report", str(ws_path), *year, *args]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("Lỗi:") and err.count("\n") == 1 and "Traceback" not in err
+    assert not (tmp_path / "khong-co").exists()
+
+    # A write-protected stick (simulated: root writes through a folder's mode).
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    capsys.readouterr()
+    assert main(["report", str(ws_path), "--year", "2025", "-o", str(tmp_path / "usb.pdf")]) == 1
+    assert "không ghi được" in capsys.readouterr().err
+    assert not (tmp_path / "usb.pdf").exists()

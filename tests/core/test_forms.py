@@ -119,3 +119,12 @@ def test_the_lead_office_changes_a_form_and_it_travels_in_the_plan_update(create
     form = forms.office_form(office)
     assert form.indicators == ("II.2", "V.24")
     assert [item.id for item in form.tasks] == ["S:Phụ lục II.I", "II.1"]
+
+
+def test_a_department_reports_the_tasks_the_plan_gives_all_departments(create):
+    # An Giang III.1: "Các sở, ban, ngành, địa phương" lead it; Sở Y tế is one of them.
+    plan = load_bundled_plan("angiang-2025")
+    ws = create(plan, "so-yte")
+    form = forms.office_form(ws)
+    assert "III.1" in form.task_ids
+    assert "III.9" not in form.task_ids   # Ủy ban MTTQ leads it alone

@@ -25,6 +25,14 @@ def test_a_year_with_missing_values_cannot_be_signed_and_says_which(workspace):
     assert not entries.report_state(workspace, 2025).locked
 
 
+def test_the_refusal_to_sign_speaks_one_language(workspace):
+    with pytest.raises(signoff.ReadinessError) as error:
+        signoff.sign_year(workspace, 2025, signer_name="Trần Văn Bình", signer_title="PHÓ GIÁM ĐỐC")
+    assert "no reason given" not in error.value.vi
+    assert "Chưa có số liệu và chưa nêu lý do thiếu số liệu" in error.value.vi
+    assert "no reason given" in error.value.en
+
+
 def test_a_word_target_needs_a_judgement_before_signing(make_workspace):
     health, _ = make_workspace("so-yte", name="yte")
     entries.set_value(health, 2025, "II.1", "Đã bảo đảm")

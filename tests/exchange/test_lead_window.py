@@ -132,3 +132,30 @@ def test_a_package_is_withdrawn_from_the_submissions_view_with_its_reason(qtbot,
     assert cam_lam.status == "missing"
     reason = lead.query("SELECT withdrawn_reason FROM received_packages WHERE office_id = 'huyen-cam-lam'")
     assert reason == [("Số liệu nhập nhầm đơn vị",)]
+
+
+def test_the_lists_open_in_alphabetical_order_with_vietnamese_dates(qtbot, lead, clock):
+    # Qt's header starts "descending": a list of 100 communes must open at A, not at Z.
+    dialog = SubmissionsDialog(lead, 2026)
+    qtbot.addWidget(dialog)
+    offices = visible_offices(dialog)
+    assert offices == sorted(offices, key=lambda name: name.casefold()) and offices[0] == "Sở Y tế"
+    sent = [dialog.proxy.index(row, 3).data() for row in range(dialog.proxy.rowCount())]
+    assert clock.today().strftime("%d/%m/%Y") in sent and not any("-" in text for text in sent)
+    roster_dialog = RosterDialog(lead)
+    qtbot.addWidget(roster_dialog)
+    names = [roster_dialog.proxy.index(row, 0).data() for row in range(roster_dialog.proxy.rowCount())]
+    assert names == sorted(names, key=lambda name: name.casefold())
+
+
+def test_the_roster_speaks_vietnamese_kinds_and_names_the_successor(qtbot, lead):
+    dialog = RosterDialog(lead)
+    qtbot.addWidget(dialog)
+    assert dialog.merge(["huyen-dien-khanh", "huyen-cam-lam"], "UBND xã Cam Đức Thành", dt.date(2026, 1, 1))
+    rows = {dialog.proxy.index(r, 0).data(): [dialog.proxy.index(r, c).data() for c in range(5)]
+            for r in range(dialog.proxy.rowCount())}
+    kinds = {row[1] for row in rows.values()}
+    assert not kinds & {"local", "department", "agency", "other", "collective"}
+    assert "sở, ngành" in kinds
+    former = next(row for name, row in rows.items() if row[3])   # a merged office: its last day and successor
+    assert former[4] == "UBND xã Cam Đức Thành"

@@ -136,3 +136,13 @@ def test_every_control_has_an_accessible_name(window):
     assert not unnamed, [type(w).__name__ for w in unnamed]
     buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisible() and not (b.text() or b.accessibleName())]
     assert not [b for b in buttons if b.metaObject().className() not in ("QToolButton", "QTabBar")], buttons
+
+
+def test_the_lead_office_counts_down_to_its_own_deadline_not_the_offices_one(qtbot, make_workspace):
+    # Khánh Hòa: offices report by 25/11, the lead office to the ministry by 05/12.
+    workspace, _ = make_workspace("so-ldtbxh", plan=load_bundled_plan("khanhhoa-2024"), role="lead", name="lead")
+    window = MainWindow(workspace, today=dt.date(2026, 11, 28))
+    qtbot.addWidget(window)
+    window.refresh_banner()
+    assert window.banner.level == "soon"
+    assert "Còn 7 ngày" in window.banner.text() and "05/12/2026" in window.banner.text()

@@ -144,3 +144,26 @@ def test_the_notes_say_how_the_verdicts_are_reached(report_pdf):
     text = " ".join(" ".join(text_of(report_pdf[0])).split())
     assert "Trước năm mục tiêu, chỉ tiêu được đánh giá “đúng tiến độ”" in text
     assert "“chậm tiến độ”" in text
+
+
+def test_the_notes_heading_never_ends_a_page_alone(tmp_path):
+    # An Giang's Sở Y tế, nothing entered yet: its 2025 review's table fills page 2 to
+    # the foot, where "Ghi chú:" was left with its notes on the next page.
+    import pdfplumber
+
+    from conftest import PASSPHRASE
+    from desktop_app.core.plans import load_bundled_plan
+    from desktop_app.core.reports.review import write_review_pdf
+    from desktop_app.core.workspace import Workspace
+
+    ws, _ = Workspace.create(tmp_path / "yte.tiendo", PASSPHRASE, plan=load_bundled_plan("angiang-2025"),
+                             office_id="so-yte")
+    try:
+        write_review_pdf(ws, 2025, tmp_path / "so-ket.pdf")
+    finally:
+        ws.close()
+    with pdfplumber.open(str(tmp_path / "so-ket.pdf")) as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+    for text in pages:
+        if "Ghi chú:" in text:
+            assert "(1)" in text.split("Ghi chú:", 1)[1], "the heading was left without its first note"

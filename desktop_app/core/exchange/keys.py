@@ -18,8 +18,8 @@ import nacl.public
 import nacl.signing
 
 from desktop_app.core.errors import InputError, Location
-from desktop_app.core.fsutil import atomic_write_bytes
 from desktop_app.core.clock import now_utc
+from desktop_app.core.fsutil import write_file
 from desktop_app.core.workspace import Workspace
 
 KEY_FORMAT = "tiendo-public-key"
@@ -108,7 +108,7 @@ def export_public_key(ws: Workspace, path: Path) -> PublicKeyFile:
     data = json.dumps(body, ensure_ascii=False, sort_keys=True).encode("utf-8")
     signed = signing_key(ws).sign(data)
     document = {"key": body, "signature": base64.b64encode(signed.signature).decode()}
-    atomic_write_bytes(Path(path), json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"))
+    write_file(Path(path), json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"))
     return key
 
 

@@ -24,7 +24,7 @@ import nacl.signing
 from desktop_app.core import keyslots
 from desktop_app.core.errors import InputError, Location, WrongSecretError
 from desktop_app.core.exchange.keys import box_key, fingerprint_of, signing_key
-from desktop_app.core.fsutil import atomic_write_bytes
+from desktop_app.core.fsutil import write_file
 from desktop_app.core.text import nfc
 from desktop_app.core.clock import now_utc
 from desktop_app.core.workspace import Workspace
@@ -68,7 +68,7 @@ def export_lead_key(ws: Workspace, path: Path, passphrase: str, confirmation: st
                         "signing_seed": base64.b64encode(bytes(signing)).decode()}, ensure_ascii=False).encode("utf-8")
     slot = keyslots.wrap(SLOT_KIND, passphrase, inner)
     document = {"format": FORMAT, "version": VERSION, **label, "sealed": slot.to_json()}
-    atomic_write_bytes(Path(path), json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"))
+    write_file(Path(path), json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"))
     with ws.transaction() as tx:
         ws.audit(tx, "export_key", "key", f"lead/{ws.office_id}", new_value=info.fingerprint, reason=Path(path).name)
     return info

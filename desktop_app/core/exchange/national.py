@@ -30,7 +30,7 @@ from pathlib import Path
 from desktop_app.core.cells import csv_field
 from desktop_app.core.errors import InputError, Location
 from desktop_app.core.exchange.consolidate import ConsolidatedRow
-from desktop_app.core.fsutil import atomic_write_bytes
+from desktop_app.core.fsutil import write_file
 from desktop_app.core.text import nfc
 from desktop_app.core.clock import now_utc
 from desktop_app.core.workspace import Workspace
@@ -140,7 +140,7 @@ def write_mapping_template(ws: Workspace, path: Path) -> Path:
             for i in plan.indicators if not plan.is_heading(i.id)
         },
     }
-    atomic_write_bytes(Path(path), json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"))
+    write_file(Path(path), json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"))
     return Path(path)
 
 
@@ -247,5 +247,5 @@ def csv_bytes(ws: Workspace, year: int, rows: list[ConsolidatedRow], mapping: Na
 def write_national(ws: Workspace, year: int, rows: list[ConsolidatedRow], fmt: str, path: Path,
                    mapping: NationalMapping | None = None) -> Path:
     writer = {"adx": adx_xml, "dhis2": dhis2_json, "csv": csv_bytes}[fmt]
-    atomic_write_bytes(Path(path), writer(ws, year, rows, mapping))
+    write_file(Path(path), writer(ws, year, rows, mapping))
     return Path(path)

@@ -13,7 +13,7 @@ from desktop_app.core.errors import InputError, PackageError
 from desktop_app.core.exchange.keys import signing_key, trusted_lead
 from desktop_app.core.exchange.offices import ensure_office
 from desktop_app.core.exchange.package import open_plan_update, read_header, sign_only
-from desktop_app.core.fsutil import atomic_write_bytes
+from desktop_app.core.fsutil import write_file
 from desktop_app.core.model import Plan
 from desktop_app.core.plans import plan_from_dict, plan_to_dict
 from desktop_app.core.clock import now_utc
@@ -28,7 +28,7 @@ def export_plan_update(ws: Workspace, plan: Plan, path: Path) -> Path:
         "created_at": clock.now().isoformat(timespec="seconds"), "app_version": __version__,
         "catalog": plan_to_dict(plan),
     }
-    atomic_write_bytes(Path(path), sign_only(payload, signing_key(ws)))
+    write_file(Path(path), sign_only(payload, signing_key(ws)))
     return Path(path)
 
 

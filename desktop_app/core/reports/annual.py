@@ -7,6 +7,7 @@ IV. proposals, then "Nơi nhận" and the signature block.
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak, Table, TableStyle
 
+from desktop_app.core.fsutil import write_file
 from desktop_app.core.reports import decree30
 from desktop_app.core.reports.decree30 import Styles, nfc
 from desktop_app.core.reports.fonts import font
@@ -213,13 +215,16 @@ def body(report: AnnualReport, styles: Styles, settings: PageSettings, record: d
 def build_pdf(report: AnnualReport, path: Path, settings: PageSettings, story_of) -> PdfResult:
     """Lay out ``story_of(styles, record)`` on Decree 30 pages; record the signature place."""
     path = Path(path)
-    document = decree30.document(str(path), report, settings, title_text=f"Báo cáo {report.summary_line()}")
+    # Laid out in memory and written whole: a destination that cannot be written gets
+    # one sentence, never half a PDF.
+    buffer = io.BytesIO()
+    document = decree30.document(buffer, report, settings, title_text=f"Báo cáo {report.summary_line()}")
     styles = Styles(settings)
     record: dict = {}
     document.build(story_of(styles, record))
     result = PdfResult(pages=document.page, signature_page=record.get("page", 0),
                        signature_box=record.get("box", (0.0, 0.0, 0.0, 0.0)))
-    _remember_signature_place(path, result)
+    write_file(path, _with_signature_place(buffer.getvalue(), result))
     return result
 
 
@@ -231,16 +236,17 @@ def build_annual_pdf(report: AnnualReport, path: Path, settings: PageSettings = 
 SIGNATURE_PLACE_KEY = "/TienDoSignaturePlace"
 
 
-def _remember_signature_place(path: Path, result: PdfResult) -> None:
+def _with_signature_place(pdf: bytes, result: PdfResult) -> bytes:
     """Record where the signature block is in the file's metadata, so `tiendo sign` puts
     the visible stamp there without being told."""
     from pypdf import PdfReader, PdfWriter
 
-    writer = PdfWriter(clone_from=PdfReader(str(path)))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     place = ",".join(str(round(v, 1)) for v in (result.signature_page, *result.signature_box))
     writer.add_metadata({SIGNATURE_PLACE_KEY: place})
-    with path.open("wb") as handle:
-        writer.write(handle)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def signature_place(path: Path):

@@ -294,7 +294,9 @@ def build_province_pdf(report, path: Path, settings: PageSettings = PageSettings
         parts += [NextPageTemplate("landscape"), PageBreak()]
         parts += decree30.heading("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU TOÀN TỈNH", styles, room=60 * mm)
         parts.append(figure_table(report, styles, wide))
-        parts.append(Paragraph("Ghi chú:", styles.heading))
+        notes_heading = Paragraph("Ghi chú:", styles.heading)
+        notes_heading.keepWithNext = True
+        parts.append(notes_heading)
         parts += [Paragraph(para_text(f"- {note}"), styles.body) for note in report.notes]
         parts += [NextPageTemplate("portrait"), PageBreak()]
         parts += decree30.heading("III. KHÓ KHĂN, VƯỚNG MẮC", styles)

@@ -325,7 +325,7 @@ def draw_draft_stamp(canvas, right: float, top: float) -> None:
     canvas.restoreState()
 
 
-def document(path: str, report, settings: PageSettings, *, title_text: str) -> BaseDocTemplate:
+def document(path, report, settings: PageSettings, *, title_text: str) -> BaseDocTemplate:
     """A4 with three page templates: "first" (no page number, the QR code), "portrait"
     and "landscape" (page number centred in the top margin); the fingerprint at the foot
     of the text area of every page, and a draft's "DỰ THẢO" stamp at its head."""
@@ -426,7 +426,9 @@ def notes(items: list[str] | tuple[str, ...], styles: Styles, *, label: str = "G
     """Numbered notes under a table: "(1) …", the numbers the table's cells refer to."""
     if not items:
         return []
-    story = [Paragraph(label, styles.note_label)]
+    heading = Paragraph(label, styles.note_label)
+    heading.keepWithNext = True  # never "Ghi chú:" alone at the foot of a page
+    story = [heading]
     story += [Paragraph(f"({number}) {para_text(item)}", styles.note) for number, item in enumerate(items, start=1)]
     return story
 
