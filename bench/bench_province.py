@@ -5,8 +5,8 @@ a floor measured in the same run, the two alternated:
 
 - import: decrypt, verify, parse and insert the same values into plain sqlite3;
 - consolidation: read every value of the year from the workspace and sum it per indicator;
-- report: a bare reportlab document with the same number of table rows (no furniture,
-  no wrapping, no notes).
+- report: the appendices' table rows, exactly as the app lays them out, in bare
+  reportlab tables (no furniture, no notes, no styles per row).
 
 Every figure: 5 runs alternated with its floor (bench/harness.py), median and spread;
 each import run starts from a fresh copy of the lead workspace (copied untimed).
@@ -24,7 +24,7 @@ import random
 import sqlite3
 import sys
 import tempfile
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
@@ -65,7 +65,8 @@ def _commune_data(plan, rng: random.Random) -> dict:
         else:
             denominator = rng.randint(800, 12000)
             numerator = rng.randint(denominator // 2, denominator)
-            values[indicator.id] = {"number": str((Decimal(numerator) * 100 / denominator).quantize(Decimal("0.01"))),
+            share = (Decimal(numerator) * 100 / denominator).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            values[indicator.id] = {"number": str(share),
                                     "numerator": str(numerator), "denominator": str(denominator)}
     tasks = {task.id: {"status": rng.choice(("done", "in_progress", "behind")),
                        "result": f"Đã triển khai tại {rng.randint(2, 12)} ấp, khu phố"}
@@ -122,18 +123,49 @@ def _consolidation_floor(lead) -> None:
             sums[indicator_id] = sums.get(indicator_id, Decimal(0)) + Decimal(number)
 
 
-def _report_floor(path: Path, rows: int) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+def _appendix_rows(report) -> list[tuple[list, list, bool]]:
+    """The rows of the report's appendix tables as the app lays them out (each piece's
+    cells and column widths, and whether it is on a landscape page): the floor prints
+    exactly these."""
+    from reportlab.platypus import Table
+
+    from desktop_app.core.reports import decree30
+    from desktop_app.core.reports.model import PageSettings
+    from desktop_app.core.reports.province_appendices import indicator_matrix, submissions_tables, task_matrix
+
+    settings = PageSettings()
+    styles = decree30.Styles(settings)
+    width, wide = decree30.frame_width(settings), decree30.frame_width(settings, wide=True)
+    found = []
+    for flowables, landscape in ((submissions_tables(report.submissions, styles, width), False),
+                                 (task_matrix(report, styles, width), False), (indicator_matrix(report, styles, wide), True)):
+        found += [(t._cellvalues, t._colWidths, landscape) for t in flowables if isinstance(t, Table) and t.repeatRows]
+    return found
+
+
+def _report_floor(path: Path, pieces: list[tuple[list, list, bool]]) -> None:
+    """The same rows in bare reportlab tables (font, size, grid; no furniture, no styles
+    per row, no notes), portrait or landscape as the app prints them."""
+    from reportlab.lib.pagesizes import A4, landscape as turned
+    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate, Table, TableStyle
 
     from desktop_app.core.reports.fonts import font
 
-    data = [["TT", "Đơn vị", "Tình trạng", "(1)", "(2)", "(3)"]] + \
-           [[str(n), f"UBND xã Số {n:04d}", "Đúng hạn", "12,5", "98,1", "305"] for n in range(rows)]
-    table = Table(data, repeatRows=1)
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font()), ("FONTSIZE", (0, 0), (-1, -1), 10),
-                               ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]))
-    SimpleDocTemplate(str(path), pagesize=A4).build([table])
+    doc = BaseDocTemplate(str(path), pagesize=A4)
+    doc.addPageTemplates([PageTemplate(name, [Frame(doc.leftMargin, doc.bottomMargin, size[0] - 2 * doc.leftMargin,
+                                                    size[1] - 2 * doc.bottomMargin)], pagesize=size)
+                          for name, size in (("portrait", A4), ("landscape", turned(A4)))])
+    style = TableStyle([("FONTNAME", (0, 0), (-1, -1), font()), ("FONTSIZE", (0, 0), (-1, -1), 9),
+                        ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))])
+    story, turned_now = [], False
+    for rows, widths, landscape in pieces:
+        if landscape != turned_now:
+            story.append(NextPageTemplate("landscape" if landscape else "portrait"))
+            turned_now = landscape
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(style)
+        story.append(table)
+    doc.build(story)
 
 
 def measure(size: int, plan, template: dict, scratch: Path, report_only: bool = False) -> list[Figure]:
@@ -170,16 +202,16 @@ def measure(size: int, plan, template: dict, scratch: Path, report_only: bool = 
                                lambda: _consolidation_floor(lead), floor_name="read and sum every value of the year",
                                unit="ms"))
     report = province_report(lead, YEAR)
-    rows = len(report.submissions) + sum(len(t.offices) for t in report.tasks) + \
-        len({c.office for b in report.breakdowns for c in b.cells}) * -(-len(report.breakdowns) // 6)
+    pieces = _appendix_rows(report)
+    rows = sum(len(cells) - 1 for cells, _widths, _landscape in pieces)
     pages = []
 
     def build() -> None:
         pages.append(build_province_pdf(province_report(lead, YEAR), scratch / f"tong-hop-{size}.pdf").pages)
 
     figure = compare(f"consolidated report, {size} offices", build,
-                     lambda: _report_floor(scratch / f"floor-{size}.pdf", rows),
-                     floor_name=f"bare reportlab table, {rows} rows", unit="s")
+                     lambda: _report_floor(scratch / f"floor-{size}.pdf", pieces),
+                     floor_name=f"the appendices' {rows} rows in bare reportlab tables", unit="s")
     figures.append(Figure(f"{figure.name} ({pages[-1]} pages)", figure.app, figure.floor, figure.floor_name, "s"))
     lead.close()
     return figures

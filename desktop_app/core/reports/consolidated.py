@@ -243,7 +243,7 @@ def build_province_pdf(report, path: Path, settings: PageSettings = PageSettings
             parts.append(Paragraph(para_text(
                 "Các cột (1), (2), … là các chỉ tiêu ghi ở đầu mỗi bảng; dấu * đánh dấu giá trị khác thường so với "
                 "các đơn vị khác; cột “Gửi”: đúng hạn, chậm hay chưa ký; dòng cuối: số liệu toàn tỉnh. "
-                + WORKBOOK_NOTE), styles.appendix_note))
+                + WORKBOOK_NOTE), styles.note))
             parts += indicator_matrix(report, styles, wide)
         return parts
 

@@ -123,9 +123,10 @@ def task_matrix(report, styles, width: float) -> list:
     codes = {state: code for state, code, _words in STATUS_CODES}
     size = min(styles.cell.fontSize, MATRIX_PT)
     story = [Paragraph(para_text("Ký hiệu: " + "; ".join(f"{code}: {words}" for _s, code, words in STATUS_CODES)
-                                 + "; ô trống: đơn vị không báo cáo nhiệm vụ đó."), styles.appendix_note)]
-    office_width = 62 * mm
-    for block in blocks(len(tasks), 12 * mm, width - office_width):
+                                 + "; ô trống: đơn vị không báo cáo nhiệm vụ đó. " + WORKBOOK_NOTE), styles.note)]
+    office_width = 56 * mm
+    widest = max(stringWidth(f"NV {task.number}", decree30.font("bold"), size) for task in tasks)
+    for block in blocks(len(tasks), max(10 * mm, widest + 2 * PADDING + 1), width - office_width):
         chosen = [tasks[i] for i in block]
         status = {(n, office.office): codes.get(office.state, office.status)
                   for n, task in enumerate(chosen) for office in task.offices}
@@ -134,7 +135,8 @@ def task_matrix(report, styles, width: float) -> list:
         rows = [header_row(("TT", "Đơn vị", *(f"NV {task.number}" for task in chosen)), cell)]
         for number, office in enumerate(office_order(report, [office for _n, office in status]), start=1):
             rows.append([str(number), cell(office, 1)] + [status.get((n, office), "") for n in range(len(chosen))])
-        key = key_table([(f"NV {task.number}", f"{task.name} (chủ trì: {task.lead})") for task in chosen], styles, width)
+        key = key_table([(f"NV {task.number}", task.name + (f" (chủ trì: {task.lead})" if task.lead.strip() else ""))
+                         for task in chosen], styles, width)
         story += [CondPageBreak(45 * mm), decree30.spacer(6), key, decree30.spacer(4)]
         story += paged_tables(rows, widths, grid_style(size, padding=1) + [
             ("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (2, 1), (-1, -1), "CENTER")] + head_style())
@@ -184,8 +186,18 @@ def who(offices: list[str]) -> str:
             f"{format_number(len(offices) - 3)} đơn vị khác, danh sách tại tệp Excel tổng hợp)")
 
 
-def value_text(item) -> str:
-    return cell_value(item.value) + (OUTLIER_MARK if item.outlier else "")
+def value_texts(cells) -> list[str]:
+    """Each cell's value as printed, outliers marked.  Babel formats a number in 0.1 ms;
+    a country's communes repeat the same few thousand values, so each is formatted once
+    (keyed by its text: 1,0 and 1,00 are equal Decimals printed differently)."""
+    printed: dict[str, str] = {}
+    texts = []
+    for found in cells:
+        key = str(found.value)
+        if key not in printed:
+            printed[key] = cell_value(found.value)
+        texts.append(printed[key] + (OUTLIER_MARK if found.outlier else ""))
+    return texts
 
 
 def indicator_matrix(report, styles, width: float) -> list:
@@ -194,17 +206,18 @@ def indicator_matrix(report, styles, width: float) -> list:
     timeliness beside its name, the province's figure last."""
     breakdowns = report.breakdowns
     size = min(styles.cell.fontSize, MATRIX_PT)
-    widest = max((stringWidth(text, decree30.font("bold"), size) for item in breakdowns
-                  for text in [value_text(c) for c in item.cells] + [cell_value(item.figure)]), default=0)
+    printed = [value_texts(item.cells) for item in breakdowns]
+    widest = max((stringWidth(text, decree30.font("bold"), size) for n, item in enumerate(breakdowns)
+                  for text in {*printed[n], cell_value(item.figure)}), default=0)
     office_width, sent_width = 62 * mm, 18 * mm
     story = []
     for block in blocks(len(breakdowns), max(14 * mm, widest + 2 * PADDING + 1), width - office_width - sent_width):
         chunk = [breakdowns[i] for i in block]
         values: dict[tuple[int, str], str] = {}
         timeliness: dict[str, str] = {}
-        for n, item in enumerate(chunk):
-            for found in item.cells:
-                values[(n, found.office)] = value_text(found)
+        for n, i in enumerate(block):
+            for found, text in zip(breakdowns[i].cells, printed[i]):
+                values[(n, found.office)] = text
                 timeliness[found.office] = found.timeliness
         widths = [9 * mm, office_width - 9 * mm, sent_width] + \
                  [(width - office_width - sent_width) / len(chunk)] * len(chunk)
