@@ -4,16 +4,18 @@ as a matrix (offices × tasks, status as a short code), each office's figures as
 (offices × indicators in blocks as wide as a landscape page), and the offices' words,
 identical ones together.  The workbook (``consolidated_xlsx``) keeps every row in full.
 
-Tables are cut into pieces of ``PIECE_ROWS`` rows: reportlab measures every remaining row
-of a table again each time it splits across a page, so one table of 3,321 rows costs the
-square of its pages.
+Long tables are ``PagedTable``: reportlab measures every remaining row of a table again
+each time it splits across a page, so one table of 3,321 rows costs the square of its pages.
 """
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Paragraph, Table, TableStyle
+from bisect import bisect_right
+from itertools import accumulate
+
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
 from desktop_app.core.reports import decree30
 from desktop_app.core.reports.annual import GROUP_FILL, PADDING, Cells, cell_value, grid_style, head_style, header_row, scaled
@@ -31,7 +33,6 @@ OUTCOME_GROUPS = (
     ("missing", "Đơn vị chưa gửi báo cáo"),
 )
 LETTERS = "ABCDEFGH"
-PIECE_ROWS = 40
 MATRIX_PT = 9            # the matrices: a commune to a line
 OUTLIER_MARK = "*"
 # A task's status as a short code in appendix II, in the legend's order.
@@ -44,24 +45,64 @@ WORKBOOK_NOTE = ("Tệp Excel tổng hợp (xuất cùng báo cáo này) có đ�
                  "hiện nhiệm vụ, nội dung khó khăn, kiến nghị của từng đơn vị.")
 
 
-def paged_tables(rows: list, widths: list[float], style: list, row_styles: dict | None = None) -> list[Table]:
-    """``rows`` (``rows[0]`` the header) as tables of ``PIECE_ROWS`` rows, each under the
-    header.  ``style``: commands for every piece (rows counted within the piece);
-    ``row_styles[i]``: commands ``(name, first column, last column, *arguments)`` for
-    row ``i`` of ``rows`` alone.  A group's heading row (one that spans) never ends a piece."""
-    row_styles = row_styles or {}
-    tables, start = [], 1
-    while start < len(rows):
-        end = min(start + PIECE_ROWS, len(rows))
-        while end < len(rows) and end - 1 > start and any(c[0] == "SPAN" for c in row_styles.get(end - 1, ())):
+class PagedTable(Flowable):
+    """A long table laid out a page at a time, the header on every page.  Reportlab's
+    own split measures every remaining row again at each page (the square of the pages
+    for 3,321 offices); here the rows are measured once (plain strings: lines × leading
+    plus padding, as reportlab does) and each page gets a table of the rows that fit.
+
+    ``style``: commands for every page (rows counted within the page's table, -1 its
+    last); ``row_styles[i]``: commands ``(name, first column, last column, *arguments)``
+    for row ``i`` of ``rows`` alone.  A group's heading (a row that spans) never ends a
+    page, nor does the last row stand alone on one."""
+
+    def __init__(self, rows: list, widths: list[float], style: list, *, size: float, padding: float,
+                 row_styles: dict | None = None, start: int = 1, heights: list[float] | None = None,
+                 reach: list[float] | None = None):
+        super().__init__()
+        self.rows, self.widths, self.style, self.row_styles = rows, widths, style, row_styles or {}
+        self.start, self.width = start, sum(widths)
+        if heights is None:
+            heights = [max(str(cell).count("\n") + 1 for cell in row) * size * 1.2 + 2 * padding + 1 for row in rows]
+        self.heights = heights
+        self.reach = reach or list(accumulate(heights[1:], initial=0.0))   # reach[i]: height of rows 1 .. i
+
+    def _more(self, start: int) -> "PagedTable":
+        # Measured once: the rest shares the rows' heights (and is not the postponed original).
+        return PagedTable(self.rows, self.widths, self.style, size=0, padding=0, row_styles=self.row_styles,
+                          start=start, heights=self.heights, reach=self.reach)
+
+    def table(self, end: int) -> Table:
+        rows, start = self.rows, self.start
+        style = self.style + [(name, (c0, 1 + i - start), (c1, 1 + i - start), *args)
+                              for i in range(start, end) for name, c0, c1, *args in self.row_styles.get(i, ())]
+        table = Table([rows[0]] + rows[start:end], colWidths=self.widths,
+                      rowHeights=[self.heights[0]] + self.heights[start:end], repeatRows=1)
+        table.setStyle(TableStyle(style))
+        return table
+
+    def wrap(self, available_width, available_height):
+        self.height = self.heights[0] + self.reach[-1] - self.reach[self.start - 1]
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        start, last = self.start, len(self.rows)
+        # The rows start .. end - 1 that fit under the header.
+        end = min(bisect_right(self.reach, self.reach[start - 1] + available_height - self.heights[0]), last)
+        if end >= last:
+            return [self.table(last)]
+        if end - 1 > start and last - end == 1:
             end -= 1
-        piece = style + [(name, (c0, 1 + i - start), (c1, 1 + i - start), *args)
-                         for i in range(start, end) for name, c0, c1, *args in row_styles.get(i, ())]
-        table = Table([rows[0]] + rows[start:end], colWidths=widths, repeatRows=1)
-        table.setStyle(TableStyle(piece))
-        tables.append(table)
-        start = end
-    return tables
+        while end - 1 > start and any(c[0] == "SPAN" for c in self.row_styles.get(end - 1, ())):
+            end -= 1
+        if end <= start:
+            return []
+        return [self.table(end), self._more(end)]
+
+    def draw(self):
+        table = self.table(len(self.rows))
+        table.wrapOn(self.canv, self.width, self.height)
+        table.drawOn(self.canv, 0, 0)
 
 
 def submissions_tables(submissions, styles, width: float) -> list[Table]:
@@ -86,7 +127,7 @@ def submissions_tables(submissions, styles, width: float) -> list[Table]:
         for number, line in enumerate(members, start=1):
             rows.append([str(number), cell(line.office, 1), cell(line.status_words(), 2), line.sent_on,
                          cell(line.signer, 4)])
-    return paged_tables(rows, widths, style, row_styles)
+    return [PagedTable(rows, widths, style, size=styles.cell.fontSize, padding=PADDING, row_styles=row_styles)]
 
 
 def key_table(entries: list[tuple[str, str]], styles, width: float) -> Table:
@@ -138,8 +179,9 @@ def task_matrix(report, styles, width: float) -> list:
         key = key_table([(f"NV {task.number}", task.name + (f" (chủ trì: {task.lead})" if task.lead.strip() else ""))
                          for task in chosen], styles, width)
         story += [CondPageBreak(45 * mm), decree30.spacer(6), key, decree30.spacer(4)]
-        story += paged_tables(rows, widths, grid_style(size, padding=1) + [
-            ("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (2, 1), (-1, -1), "CENTER")] + head_style())
+        story.append(PagedTable(rows, widths, grid_style(size, padding=1) + [
+            ("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (2, 1), (-1, -1), "CENTER")] + head_style(),
+            size=size, padding=1))
     return story + task_results(tasks, styles, many=len(report.offices) > MANY_OFFICES)
 
 
@@ -150,15 +192,15 @@ def task_results(tasks, styles, *, many: bool) -> list:
     for task in tasks:
         written = [OfficeText(office.office, office.result) for office in task.offices if office.result.strip()]
         if written:
-            story.append(Paragraph(para_text(f"Nhiệm vụ {task.number}. {task.name}:"), styles.heading))
-            story += office_texts(written, styles, limit=TEXTS_PER_TASK if many else None)
+            story += [CondPageBreak(25 * mm), Paragraph(para_text(f"Nhiệm vụ {task.number}. {task.name}:"), styles.note_label)]
+            story += office_texts(written, styles, limit=TEXTS_PER_TASK if many else None, style=styles.note)
     if story:
         story.insert(0, decree30.spacer(6))
         story.insert(1, Paragraph("Kết quả, văn bản các đơn vị nêu:", styles.heading))
     return story
 
 
-def office_texts(items, styles, *, none: str = "", limit: int | None = None) -> list:
+def office_texts(items, styles, *, none: str = "", limit: int | None = None, style=None) -> list:
     """"- Office: what it wrote", one paragraph per text: offices that wrote the same
     words share one ("- Xã A, Xã B: …"), so a thousand communes citing the same shortage
     take a line, not twenty pages; past ``NAMED_UP_TO`` offices the text names three and
@@ -171,12 +213,13 @@ def office_texts(items, styles, *, none: str = "", limit: int | None = None) -> 
     if limit is not None and len(chosen) > limit:
         chosen = sorted(chosen, key=lambda pair: -len(pair[1]))
         chosen, left = chosen[:limit], chosen[limit:]
-    found = [Paragraph(para_text(f"- {who(offices)}: {texts[key]}"), styles.body) for key, offices in chosen]
+    style = style or styles.body
+    found = [Paragraph(para_text(f"- {who(offices)}: {texts[key]}"), style) for key, offices in chosen]
     if left:
         found.append(Paragraph(para_text(
             f"- {format_number(len(left))} nội dung khác, của {format_number(sum(len(o) for _k, o in left))} lượt "
-            f"đơn vị: xem tệp Excel tổng hợp."), styles.body))
-    return found or ([Paragraph(para_text(none), styles.body)] if none else [])
+            f"đơn vị: xem tệp Excel tổng hợp."), style))
+    return found or ([Paragraph(para_text(none), style)] if none else [])
 
 
 def who(offices: list[str]) -> str:
@@ -229,7 +272,7 @@ def indicator_matrix(report, styles, width: float) -> list:
         rows.append(["", cell("Toàn tỉnh", 1, bold=True), ""] + [cell_value(item.figure) for item in chunk])
         key = key_table([(f"({i + 1})", breakdowns[i].label) for i in block], styles, width)
         story += [CondPageBreak(45 * mm), decree30.spacer(6), key, decree30.spacer(4)]
-        story += paged_tables(rows, widths, grid_style(size, padding=1) + [
+        story.append(PagedTable(rows, widths, grid_style(size, padding=1) + [
             ("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (3, 1), (-1, -1), "RIGHT")] + head_style(),
-            {len(rows) - 1: [("FONTNAME", 0, -1, decree30.font("bold"))]})
+            size=size, padding=1, row_styles={len(rows) - 1: [("FONTNAME", 0, -1, decree30.font("bold"))]}))
     return story
