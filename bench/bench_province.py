@@ -124,14 +124,12 @@ def _consolidation_floor(lead) -> None:
 
 
 def _appendix_rows(report) -> list[tuple[list, list, bool]]:
-    """The rows of the report's appendix tables as the app lays them out (each piece's
-    cells and column widths, and whether it is on a landscape page): the floor prints
-    exactly these."""
-    from reportlab.platypus import Table
-
+    """The rows of the report's appendix tables as the app lays them out (cells, column
+    widths, row heights, and whether on a landscape page): the floor prints exactly these."""
     from desktop_app.core.reports import decree30
     from desktop_app.core.reports.model import PageSettings
-    from desktop_app.core.reports.province_appendices import indicator_matrix, submissions_tables, task_matrix
+    from desktop_app.core.reports.province_appendices import (PagedTable, indicator_matrix, submissions_tables,
+                                                              task_matrix)
 
     settings = PageSettings()
     styles = decree30.Styles(settings)
@@ -139,13 +137,14 @@ def _appendix_rows(report) -> list[tuple[list, list, bool]]:
     found = []
     for flowables, landscape in ((submissions_tables(report.submissions, styles, width), False),
                                  (task_matrix(report, styles, width), False), (indicator_matrix(report, styles, wide), True)):
-        found += [(t._cellvalues, t._colWidths, landscape) for t in flowables if isinstance(t, Table) and t.repeatRows]
+        found += [(t.rows, t.widths, t.heights, landscape) for t in flowables if isinstance(t, PagedTable)]
     return found
 
 
-def _report_floor(path: Path, pieces: list[tuple[list, list, bool]]) -> None:
-    """The same rows in bare reportlab tables (font, size, grid; no furniture, no styles
-    per row, no notes), portrait or landscape as the app prints them."""
+def _report_floor(path: Path, pieces: list[tuple[list, list, list, bool]]) -> None:
+    """The same rows in bare reportlab tables, one per appendix table with the same row
+    heights (font, size, grid; no furniture, no styles per row, no notes), portrait or
+    landscape as the app prints them."""
     from reportlab.lib.pagesizes import A4, landscape as turned
     from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate, Table, TableStyle
 
@@ -158,11 +157,11 @@ def _report_floor(path: Path, pieces: list[tuple[list, list, bool]]) -> None:
     style = TableStyle([("FONTNAME", (0, 0), (-1, -1), font()), ("FONTSIZE", (0, 0), (-1, -1), 9),
                         ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))])
     story, turned_now = [], False
-    for rows, widths, landscape in pieces:
+    for rows, widths, heights, landscape in pieces:
         if landscape != turned_now:
             story.append(NextPageTemplate("landscape" if landscape else "portrait"))
             turned_now = landscape
-        table = Table(rows, colWidths=widths, repeatRows=1)
+        table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=1)
         table.setStyle(style)
         story.append(table)
     doc.build(story)
@@ -203,7 +202,7 @@ def measure(size: int, plan, template: dict, scratch: Path, report_only: bool = 
                                unit="ms"))
     report = province_report(lead, YEAR)
     pieces = _appendix_rows(report)
-    rows = sum(len(cells) - 1 for cells, _widths, _landscape in pieces)
+    rows = sum(len(cells) - 1 for cells, _widths, _heights, _landscape in pieces)
     pages = []
 
     def build() -> None:
