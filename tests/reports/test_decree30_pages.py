@@ -245,11 +245,15 @@ def test_the_review_model_follows_the_plan_and_refuses_years_it_names_no_review_
     with pytest.raises(InputError) as refused:
         review_report(ws, 2027)
     assert "2025, 2030" in refused.value.message("en")
-    # Khánh Hòa's plan names no review year: none is assumed.
+    # Khánh Hòa's plan asks for periodic reviews without naming a year: none is assumed,
+    # the office names the year, and the plan's last year closes the whole period.
     kh, _ = make_workspace("so-ldtbxh", plan=load_bundled_plan("khanhhoa-2024"), name="kh")
+    phase = review_report(kh, 2025, today=DAY)
+    assert phase.kind == "so_ket" and phase.years == (2024, 2025)
+    assert review_report(kh, 2030, today=DAY).kind == "tong_ket"
     with pytest.raises(InputError) as refused:
-        review_report(kh, 2025)
-    assert "no review year" in refused.value.message("en")
+        review_report(kh, 2024)    # a review closes a phase: not the plan's first year
+    assert "2025, 2026" in refused.value.message("en")
 
 
 def test_the_recovery_sheet_names_the_office_not_its_id(papers):

@@ -105,21 +105,24 @@ class ReviewReport:
 
 
 def review_years(plan) -> tuple[int, ...]:
-    """The review years the plan itself names (part IV: "sơ kết", "tổng kết")."""
-    return tuple(sorted(set(plan.reporting.review_years)))
+    """The years a review can be made for: the ones the plan names (part IV: "sơ kết",
+    "tổng kết" in 2025 and 2030), or, where the plan asks for "định kỳ sơ kết, tổng kết"
+    without naming a year, any year after the plan's first: the office decides when a
+    phase closes, and the last year of the plan closes it all."""
+    named = tuple(sorted(set(plan.reporting.review_years)))
+    if named:
+        return named
+    return tuple(range(plan.reporting.first_year + 1, plan.reporting.last_year + 1))
 
 
 def review_kind(plan, year: int) -> str:
     """The review in ``year``: the last year of the plan closes it ("tổng kết"), an
-    earlier one closes a phase ("sơ kết").  ``InputError`` for a year the plan names no
-    review in."""
+    earlier one closes a phase ("sơ kết").  ``InputError`` for a year no review can be
+    made for."""
     years = review_years(plan)
     if year not in years:
-        named = ", ".join(str(y) for y in years)
-        if named:
-            raise InputError("The plan names no review in {year}; its review years are {years}.", year=year,
-                             years=named, where=Location(field="review"))
-        raise InputError("The plan names no review year.", where=Location(field="review"))
+        raise InputError("The plan names no review in {year}; its review years are {years}.", year=year,
+                         years=", ".join(str(y) for y in years), where=Location(field="review"))
     return TONG_KET if year >= plan.reporting.last_year else SO_KET
 
 
