@@ -225,8 +225,8 @@ def office_texts(items, styles, *, none: str = "", limit: int | None = None, sty
 def who(offices: list[str]) -> str:
     if len(offices) <= NAMED_UP_TO:
         return ", ".join(offices)
-    return (f"{format_number(len(offices))} đơn vị ({', '.join(offices[:3])} và "
-            f"{format_number(len(offices) - 3)} đơn vị khác, danh sách tại tệp Excel tổng hợp)")
+    # Who the others are is in the workbook (the notes say so): a list of a thousand names is read by no one.
+    return f"{format_number(len(offices))} đơn vị ({', '.join(offices[:3])} và {format_number(len(offices) - 3)} đơn vị khác)"
 
 
 def value_texts(cells) -> list[str]:
