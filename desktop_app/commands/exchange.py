@@ -383,18 +383,17 @@ def consolidate(args) -> int:
 
 
 def national(args) -> int:
+    from desktop_app.core import actions
     from desktop_app.core.errors import InputError
-    from desktop_app.core.exchange.consolidate import consolidate as run
-    from desktop_app.core.exchange.national import read_mapping, write_mapping_template, write_national
+    from desktop_app.core.exchange.national import write_mapping_template
 
     if args.write_mapping is None and (args.year is None or args.format is None or args.output is None):
         raise InputError("Give --year, --format and --output (or --write-mapping FILE).")
-    mapping = read_mapping(args.mapping) if args.mapping else None
     with _open(args.workspace) as ws:
         if args.write_mapping is not None:
             print(write_mapping_template(ws, args.write_mapping))
             return 0
-        path = write_national(ws, args.year, run(ws, args.year), args.format, args.output, mapping)
+        path = actions.national_export(ws, args.year, args.format, args.output, args.mapping)
     print(path)
     return 0
 

@@ -93,7 +93,7 @@ def indicators(args) -> int:
 
 
 def _is_workspace(text: str) -> bool:
-    from desktop_app.core.workspace import SUFFIX
+    from desktop_app.core.storage.files import SUFFIX
 
     path = Path(text)
     return path.suffix == SUFFIX and path.is_file()

@@ -100,17 +100,13 @@ def report(args) -> int:
 
 
 def report_consolidated(args) -> int:
-    from desktop_app.core.exchange.report import province_report
-    from desktop_app.core.reports.consolidated import build_province_pdf
-    from desktop_app.core.reports.consolidated_xlsx import write_province_xlsx
+    from desktop_app.core import actions
 
     with Workspace.open(args.workspace, passphrase=secrets.passphrase()) as ws:
-        report = province_report(ws, args.year, plan_code=args.plan)
-    result = build_province_pdf(report, args.output)
-    if args.xlsx:
-        write_province_xlsx(report, args.xlsx)
-    print(_("{path}: {pages} page(s)", path=args.output, pages=result.pages))
-    print(_("Data fingerprint: {fingerprint}", fingerprint=report.fingerprint))
+        written = actions.write_consolidated_report(ws, args.year, pdf=args.output, xlsx=args.xlsx,
+                                                    plan_code=args.plan)
+    print(_("{path}: {pages} page(s)", path=args.output, pages=written.pages))
+    print(_("Data fingerprint: {fingerprint}", fingerprint=written.fingerprint))
     return 0
 
 
@@ -146,21 +142,16 @@ def _secret(variable: str, prompt: str) -> str:
 
 
 def sign(args) -> int:
-    from desktop_app.core.reports.annual import signature_place
-    from desktop_app.core.reports.signing import sign_pdf_p12, sign_pdf_pkcs11
+    from desktop_app.core import actions
 
-    output = args.output or args.file.with_name(args.file.stem + "-signed.pdf")
-    box = signature_place(args.file)
     if args.p12:
-        password = _secret("TIENDO_P12_PASSWORD", _("Certificate password: "))
-        sign_pdf_p12(args.file, output, args.p12, password.encode("utf-8") if password else None, box=box)
+        signer = actions.PdfSigner(p12=args.p12, password=_secret("TIENDO_P12_PASSWORD", _("Certificate password: ")))
     elif args.pkcs11:
-        pin = _secret("TIENDO_TOKEN_PIN", _("Token PIN: "))
-        sign_pdf_pkcs11(args.file, output, library=args.pkcs11, token_label=args.token_label, pin=pin,
-                        key_label=args.key_label, box=box)
+        signer = actions.PdfSigner(pkcs11=args.pkcs11, pin=_secret("TIENDO_TOKEN_PIN", _("Token PIN: ")),
+                                   token_label=args.token_label, key_label=args.key_label)
     else:
         raise InputError("Give --p12 FILE or --pkcs11 LIBRARY.")
-    print(output)
+    print(actions.sign_pdf(args.file, signer, args.output))
     return 0
 
 

@@ -11,7 +11,7 @@ from desktop_app.core.i18n import _
 from desktop_app.core.model import Office
 from desktop_app.core.plans import load_bundled_plan, load_plan_file
 from desktop_app.core.text import clean, fold
-from desktop_app.core.workspace import Workspace, check_file, restore_backup
+from desktop_app.core.workspace import Workspace
 
 
 def register(subparsers) -> None:
@@ -105,28 +105,18 @@ def recover(args) -> int:
     return 0
 
 
-def backup_destination(workspace_path: Path, destination: str | Path) -> Path:
-    """A folder (existing, or written with a trailing slash) gets a dated file inside it."""
-    from desktop_app.core import clock
-    from desktop_app.core.workspace import BACKUP_SUFFIX
-
-    text = str(destination)
-    path = Path(destination)
-    if path.is_dir() or text.endswith(("/", "\\")):
-        path.mkdir(parents=True, exist_ok=True)
-        stamp = clock.local_now().strftime("%Y%m%d-%H%M%S")
-        return path / f"{Path(workspace_path).stem}-{stamp}{BACKUP_SUFFIX}"
-    return path
-
-
 def backup(args) -> int:
+    from desktop_app.core.backup import write_backup
+
     with Workspace.open(args.workspace, passphrase=secrets.passphrase()) as workspace:
-        destination = workspace.backup(backup_destination(args.workspace, args.destination))
+        destination = write_backup(workspace, args.destination)
     print(destination)
     return 0
 
 
 def restore(args) -> int:
+    from desktop_app.core.backup import restore_backup
+
     if args.recovery:
         restored = restore_backup(args.backup, args.workspace, recovery_code=secrets.recovery_code())
     else:
@@ -136,6 +126,8 @@ def restore(args) -> int:
 
 
 def check(args) -> int:
+    from desktop_app.core.workspace import check_file
+
     result = check_file(args.workspace, passphrase=secrets.passphrase())
     if result.ok:
         print(_("{path}: no problems found.", path=result.path))

@@ -1,4 +1,4 @@
-"""Automatic backups: the app's own encrypted backup (``Workspace.backup``), made when
+"""Automatic backups: the app's own encrypted backup (``core.backup.write_backup``), made when
 the window closes and once a day, kept in the user's data folder, the newest 7 per
 workspace.  A dead disk or a deleted file then costs at most a day's work, and the
 first-run wizard can restore any of them (``list_backups``)."""
@@ -12,7 +12,8 @@ from pathlib import Path
 
 from desktop_app.core import clock
 from desktop_app.core.resources import backups_dir
-from desktop_app.core.workspace import BACKUP_SUFFIX, Workspace
+from desktop_app.core.backup import BACKUP_SUFFIX, write_backup
+from desktop_app.core.workspace import Workspace
 
 KEEP = 7
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?" + re.escape(BACKUP_SUFFIX) + "$")
@@ -68,7 +69,7 @@ def make_backup(workspace: Workspace, root: Path | None = None, keep: int = KEEP
     while target.exists():
         n += 1
         target = folder / f"{workspace.path.stem}-{stamp}-{n}{BACKUP_SUFFIX}"
-    made = workspace.backup(target)
+    made = write_backup(workspace, target)
     rotate(folder, keep)
     return made
 

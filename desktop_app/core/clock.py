@@ -46,3 +46,8 @@ def local_now() -> dt.datetime:
 def today() -> dt.date:
     """Today's date on this computer's wall clock."""
     return local_now().date()
+
+
+def now_utc() -> str:
+    """Now as the workspace stores moments: ISO 8601 to the second, with its offset."""
+    return now().isoformat(timespec="seconds")

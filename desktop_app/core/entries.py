@@ -16,7 +16,8 @@ from desktop_app.core.errors import InputError, Location, LockedYearError
 from desktop_app.core.i18n import N_, translate
 from desktop_app.core.model import Indicator
 from desktop_app.core.text import clean, format_number, nfc, parse_date, parse_number
-from desktop_app.core.workspace import Workspace, now_utc
+from desktop_app.core.clock import now_utc
+from desktop_app.core.workspace import Workspace
 
 DEFAULT_MAX_CHANGE = Decimal("0.30")
 TASK_STATUSES = ("not_started", "in_progress", "done", "behind")

@@ -25,7 +25,8 @@ from desktop_app.core import entries
 from desktop_app.core.errors import InputError, Location
 from desktop_app.core.model import FormSpec, Office, Plan, Task
 from desktop_app.core.text import clean, fold, nfc
-from desktop_app.core.workspace import Workspace, now_utc
+from desktop_app.core.clock import now_utc
+from desktop_app.core.workspace import Workspace
 
 SECTION_PREFIX = "S:"
 # Indicator kinds a commune or district can measure and the lead office can add up

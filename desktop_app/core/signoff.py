@@ -14,7 +14,8 @@ from desktop_app.core import entries
 from desktop_app.core.errors import InputError, Location
 from desktop_app.core.i18n import N_, translate
 from desktop_app.core.text import clean
-from desktop_app.core.workspace import Workspace, now_utc
+from desktop_app.core.clock import now_utc
+from desktop_app.core.workspace import Workspace
 
 
 class ReadinessError(InputError):
@@ -114,6 +115,13 @@ def default_signature(ws: Workspace) -> tuple[str, str, str]:
     if rows and rows[0][0] == "local":
         return "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", name
     return "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", name
+
+
+def offered_report_number(ws: Workspace, year: int, office_id: str | None = None) -> str:
+    """The number to offer when signing: the one the year's report already carries (a
+    reopened year signed again keeps its number unless the clerk changes it), else ""
+    (printed as "…/BC-…" until numbered)."""
+    return entries.report_state(ws, year, office_id or ws.office_id).report_number or ""
 
 
 def paper_details(place: str | None = None, addressee: str | None = None) -> dict[str, str]:

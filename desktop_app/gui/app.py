@@ -102,13 +102,14 @@ class Controller:
 
     def import_file(self, path: Path) -> None:
         """A package double-clicked in the file manager: the lead office imports it."""
-        from desktop_app.core.exchange.importer import import_packages
+        # The same import as the Exchange menu's: a merged province's package goes under its plan.
+        from desktop_app.core.exchange.lead_plans import import_for_all_plans
         from desktop_app.gui.exchange import ImportSummary
 
         if self.workspace.role != "lead":
             QMessageBox.information(self.window, _("TienDo"), _("Only the lead office's workspace imports offices' packages."))
             return
-        run_op(self.window, lambda progress: import_packages(self.workspace, [path], progress=progress),
+        run_op(self.window, lambda progress: import_for_all_plans(self.workspace, [path], progress=progress),
                on_done=lambda outcomes: (ImportSummary(outcomes, self.window).exec(),
                                          self.window.load_year(self.window.year)),
                title=_("Importing…"))

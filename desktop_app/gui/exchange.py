@@ -17,6 +17,7 @@ from desktop_app.gui.lead import (  # noqa: F401,E402
     IndicatorAcrossDialog, RosterDialog, SubmissionsDialog, add_lead_actions, save_consolidated_xlsx,
 )
 
+from desktop_app.core import entries
 from desktop_app.core.exchange import KEY_SUFFIX
 from desktop_app.core.i18n import _
 from desktop_app.gui.listing import add_table_with_close, read_only_table
@@ -88,12 +89,21 @@ class ExportDialog(QDialog):
             QMessageBox.warning(self, _("TienDo"), _("Plug in a USB drive or choose a folder."))
             return
         target = Path(item.data(256))
+        # As `tiendo export` asks for --draft: an unsigned year goes out as a draft only
+        # when the clerk says so, never without a word.
+        draft = not entries.report_state(self.workspace, self.year).locked
+        if draft and QMessageBox.question(self, _("TienDo"), _(
+                "The {year} report is not signed yet. Share the data as a draft? The lead office will not count "
+                "a draft as the office's report.", year=self.year)) != QMessageBox.Yes:
+            return
 
         def done(result) -> None:
-            self.result_label.setText(_(
-                "Written and read back: {path} (revision {revision}). You may now eject the drive.",
-                path=result.path, revision=result.revision))
-        run_op(self, lambda progress: export_year(self.workspace, self.year, target), on_done=done,
+            text = _("Written and read back: {path} (revision {revision}). You may now eject the drive.",
+                     path=result.path, revision=result.revision)
+            if result.submission == "draft":
+                text += " " + _("Shared as a draft: the lead office will not count it as the office's report.")
+            self.result_label.setText(text)
+        run_op(self, lambda progress: export_year(self.workspace, self.year, target, draft=draft), on_done=done,
                title=_("Writing the package…"))
 
 

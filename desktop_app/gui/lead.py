@@ -425,12 +425,11 @@ class IndicatorAcrossDialog(QDialog):
 
 
 def save_consolidated_xlsx(parent, workspace, year: int) -> None:
-    from desktop_app.core.exchange.report import province_report
-    from desktop_app.core.reports.consolidated_xlsx import write_province_xlsx
+    from desktop_app.core import actions
 
     name, _filter = QFileDialog.getSaveFileName(parent, _("Save"), f"bao-cao-tong-hop-{year}.xlsx", "Excel (*.xlsx)")
     if name:
-        run_op(parent, lambda progress: write_province_xlsx(province_report(workspace, year), Path(name)),
+        run_op(parent, lambda progress: actions.write_consolidated_report(workspace, year, xlsx=Path(name)).xlsx,
                on_done=lambda path: QMessageBox.information(parent, _("TienDo"), _("Written: {path}", path=path)),
                title=_("Preparing the report…"))
 

@@ -17,7 +17,8 @@ from desktop_app.core import clock
 from desktop_app.core import entries, signoff
 from desktop_app.core.errors import TienDoError
 from desktop_app.core.i18n import _
-from desktop_app.core.workspace import BACKUP_SUFFIX, Workspace
+from desktop_app.core.backup import BACKUP_SUFFIX
+from desktop_app.core.workspace import Workspace
 from desktop_app.gui.banner import DeadlineBanner
 from desktop_app.gui.icons import app_icon
 from desktop_app.gui.indicators.model import IndicatorModel
@@ -246,7 +247,9 @@ class MainWindow(QMainWindow):
             self, _("Back up"), str(Path.home() / f"{self.workspace.path.stem}-{clock.today():%Y%m%d}{BACKUP_SUFFIX}"),
             f"TienDo (*{BACKUP_SUFFIX})")
         if name:
-            run_op(self, lambda progress: self.workspace.backup(Path(name)), title=_("Backing up…"),
+            from desktop_app.core.backup import write_backup
+
+            run_op(self, lambda progress: write_backup(self.workspace, Path(name)), title=_("Backing up…"),
                    on_done=lambda path: QMessageBox.information(self, _("TienDo"), _("Backup written to {path}.", path=path)))
 
     def restore(self) -> None:
@@ -372,13 +375,12 @@ class MainWindow(QMainWindow):
         import_packages(self, self.workspace, on_done=lambda: self.load_year(self.year))
 
     def consolidated_report(self) -> None:
-        from desktop_app.core.exchange.report import consolidated_report
-        from desktop_app.core.reports.consolidated import build_consolidated_pdf
+        from desktop_app.core import actions
         from desktop_app.gui.report_preview import ReportPreview
 
         path = self.report_path().with_name(f"bao-cao-tong-hop-{self.year}.pdf")
-        run_op(self, lambda progress: (build_consolidated_pdf(consolidated_report(self.workspace, self.year), path), path)[1],
-               on_done=lambda written: ReportPreview(written, self).exec(), title=_("Preparing the report…"))
+        run_op(self, lambda progress: actions.write_consolidated_report(self.workspace, self.year, pdf=path),
+               on_done=lambda written: ReportPreview(written.pdf, self).exec(), title=_("Preparing the report…"))
 
     def show_submissions(self) -> None:
         from desktop_app.gui.exchange import SubmissionsDialog

@@ -20,6 +20,15 @@ def preview_report(parent, workspace, year: int, path: Path) -> None:
            on_done=lambda written: ReportPreview(written, parent).exec(), title=_("Preparing the report…"))
 
 
+def preview_review(parent, workspace, year: int, path: Path) -> None:
+    """The review report of one of the plan's review years (a phase review, "sơ kết", or
+    the final one, "tổng kết"), written as `tiendo report --review YEAR` writes it."""
+    from desktop_app.core.reports.review import write_review_pdf
+
+    run_op(parent, lambda progress: (write_review_pdf(workspace, year, path), path)[1],
+           on_done=lambda written: ReportPreview(written, parent).exec(), title=_("Preparing the report…"))
+
+
 class ReportPreview(QDialog):
     def __init__(self, path: Path, parent=None):
         super().__init__(parent)

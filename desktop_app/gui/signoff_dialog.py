@@ -37,7 +37,10 @@ class SignDialog(QDialog):
         authority, title, name = signoff.default_signature(workspace)
         collective, mode, head = signoff.split_authority(authority)
 
-        self.number = QLineEdit(workspace.setting("report_number_pattern", "…/BC-…"))
+        # The year's own number, as the CLI keeps it; "…/BC-…" (the paper's unnumbered
+        # form) only as a hint, never stored as if it were a number.
+        self.number = QLineEdit(signoff.offered_report_number(workspace, year))
+        self.number.setPlaceholderText("…/BC-…")
         self.number.setAccessibleName(_("Report number"))
         form.addRow(_("Report &number:"), self.number)
 

@@ -19,7 +19,9 @@ from desktop_app.core.exchange.offices import slug
 from desktop_app.core.i18n import _
 from desktop_app.core.model import Office, Plan
 from desktop_app.core.plans import load_bundled_plans
-from desktop_app.core.workspace import BACKUP_SUFFIX, SUFFIX, Workspace, default_workspace_dir
+from desktop_app.core.backup import BACKUP_SUFFIX
+from desktop_app.core.storage.files import SUFFIX, default_workspace_dir
+from desktop_app.core.workspace import Workspace
 from desktop_app.gui.unlock import password_field
 
 CREATE, LEAD, DEMO, OPEN, RESTORE = "create", "lead", "demo", "open", "restore"
@@ -409,7 +411,7 @@ class RestorePage(QWizardPage):
         return -1
 
     def validatePage(self) -> bool:
-        from desktop_app.core.workspace import restore_backup
+        from desktop_app.core.backup import restore_backup
         from desktop_app.gui.ops import run_and_wait
 
         backup, passphrase = Path(self.path.text().strip()), self.passphrase.text()

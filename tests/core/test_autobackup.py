@@ -9,7 +9,8 @@ from decimal import Decimal
 from conftest import PASSPHRASE
 from desktop_app.core import autobackup, entries
 from desktop_app.core.resources import backups_dir
-from desktop_app.core.workspace import Workspace, restore_backup
+from desktop_app.core.backup import restore_backup
+from desktop_app.core.workspace import Workspace
 
 
 def test_eight_backups_keep_the_newest_seven_and_the_oldest_is_gone(workspace, clock):

@@ -15,7 +15,8 @@ import pytest
 from conftest import PASSPHRASE
 from desktop_app.core import entries
 from desktop_app.core.errors import CorruptWorkspaceError, WorkspaceError
-from desktop_app.core.workspace import SCRATCH_PREFIX, Workspace, restore_backup
+from desktop_app.core.backup import SCRATCH_PREFIX, restore_backup, write_backup
+from desktop_app.core.workspace import Workspace
 
 posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
 
@@ -95,7 +96,7 @@ def test_workspace_backup_and_restored_files_are_owner_only(tmp_path, make_works
     assert mode(ws.path) == 0o600
     assert mode(ws.path.with_name(ws.path.name + ".keys")) == 0o600
     assert mode(ws.path.with_name(ws.path.name + "-wal")) == 0o600
-    backup = ws.backup(tmp_path / "sao-luu")
+    backup = write_backup(ws, tmp_path / "sao-luu")
     assert mode(backup) == 0o600
     ws.close()
     restored = restore_backup(backup, tmp_path / "khoi-phuc" / "r.tiendo", passphrase=PASSPHRASE)
@@ -112,7 +113,7 @@ def test_a_backup_interrupted_half_way_leaves_nothing_and_says_one_sentence(tmp_
 
     monkeypatch.setattr(zipfile.ZipFile, "write", full)
     with pytest.raises(WorkspaceError) as error:
-        ws.backup(target / "sao-luu")
+        write_backup(ws, target / "sao-luu")
     assert "full" in error.value.en and "\n" not in error.value.vi
     assert list(target.iterdir()) == []
 
@@ -123,7 +124,7 @@ def test_a_backup_killed_before_leaves_its_scratch_swept_by_the_next(tmp_path, m
     stale.mkdir()
     (stale / "workspace.db").write_bytes(b"x" * 100)
     os.utime(stale, (0, 0))
-    ws.backup(tmp_path / "sao-luu")
+    write_backup(ws, tmp_path / "sao-luu")
     assert not stale.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 

@@ -11,6 +11,7 @@ from conftest import PASSPHRASE
 from desktop_app.cli import main as cli
 from desktop_app.core import entries
 from desktop_app.core.errors import CorruptWorkspaceError
+from desktop_app.core.backup import write_backup
 from desktop_app.core.workspace import Workspace, check_file
 
 
@@ -35,7 +36,7 @@ def test_open_does_not_read_the_whole_file_but_check_and_backup_do(damaged_deep,
     with Workspace.open(damaged_deep, passphrase=PASSPHRASE) as workspace:
         assert not workspace.check().ok
         with pytest.raises(CorruptWorkspaceError):
-            workspace.backup(tmp_path / "sao-luu")
+            write_backup(workspace, tmp_path / "sao-luu")
     assert not list(tmp_path.glob("sao-luu*"))  # no backup that looks good
     with pytest.raises(CorruptWorkspaceError):
         Workspace.open(damaged_deep, passphrase=PASSPHRASE, full_check=True)

@@ -18,7 +18,9 @@ from desktop_app.core.errors import (
     WorkspaceError,
     WrongSecretError,
 )
-from desktop_app.core.workspace import Workspace, check_file, restore_backup, schema_version
+from desktop_app.core.backup import restore_backup, write_backup
+from desktop_app.core.storage.migrations import schema_version
+from desktop_app.core.workspace import Workspace, check_file
 
 
 def digest(path):
@@ -98,7 +100,7 @@ def test_a_second_instance_is_told_the_workspace_is_already_open(workspace):
 
 def test_backup_and_restore_give_back_everything(tmp_path, workspace):
     entries.set_value(workspace, 2025, "I.1", "2,8", note="Theo số liệu điều tra")
-    backup = workspace.backup(tmp_path / "sao-luu")
+    backup = write_backup(workspace, tmp_path / "sao-luu")
     assert backup.name.endswith(".tiendo-backup")
     entries.set_value(workspace, 2025, "I.1", "2,9")
     restored = restore_backup(backup, tmp_path / "restored.tiendo", passphrase=PASSPHRASE)
@@ -110,7 +112,7 @@ def test_backup_and_restore_give_back_everything(tmp_path, workspace):
 
 def test_restoring_over_an_existing_workspace_keeps_the_old_one_beside_it(tmp_path, workspace):
     entries.set_value(workspace, 2025, "I.1", "2,8")
-    backup = workspace.backup(tmp_path / "b")
+    backup = write_backup(workspace, tmp_path / "b")
     path = workspace.path
     workspace.close()
     restore_backup(backup, path, passphrase=PASSPHRASE)
@@ -120,7 +122,7 @@ def test_restoring_over_an_existing_workspace_keeps_the_old_one_beside_it(tmp_pa
 
 
 def test_a_damaged_backup_is_refused_and_nothing_is_written(tmp_path, workspace):
-    backup = workspace.backup(tmp_path / "b")
+    backup = write_backup(workspace, tmp_path / "b")
     data = bytearray(backup.read_bytes())
     data[len(data) // 2] ^= 0xFF
     backup.write_bytes(bytes(data))
@@ -172,7 +174,7 @@ def test_a_full_disk_refuses_the_save_clearly_and_keeps_what_was_saved(workspace
 
 def test_nothing_readable_on_disk(tmp_path, workspace):
     entries.set_value(workspace, 2025, "I.3", "98.765", note="Ghi chú bí mật về thất nghiệp")
-    backup = workspace.backup(tmp_path / "b")
+    backup = write_backup(workspace, tmp_path / "b")
     wal = workspace.path.with_name(workspace.path.name + "-wal")
     secrets = [s.encode() for s in ("Tỉ lệ thất nghiệp chung", "bí mật", "98765", "Sở Lao động", "mini-test")]
     files = [workspace.path, backup] + ([wal] if wal.exists() else [])

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QPushButton,
 from conftest import PASSPHRASE
 from desktop_app.core import entries, forms
 from desktop_app.core.plans import load_bundled_plan
-from desktop_app.core.workspace import Workspace, default_workspace_dir
+from desktop_app.core.backup import write_backup
+from desktop_app.core.storage.files import default_workspace_dir
+from desktop_app.core.workspace import Workspace
 from desktop_app.gui.app import Controller
 from desktop_app.gui.wizard import (
     CREATE, DEMO, LEAD, OPEN, PAGE_OPEN, PAGE_PASSPHRASE, PAGE_PLAN, PAGE_RECOVERY, PAGE_RESTORE, PAGE_START, RESTORE,
@@ -164,7 +166,7 @@ def test_a_backup_is_restored_through_the_wizard(qtbot, controller, tmp_path, mo
     workspace, _code = Workspace.create(tmp_path / "so-ldtbxh.tiendo", PASSPHRASE,
                                         plan=load_bundled_plan("khanhhoa-2024"), office_id="so-ldtbxh")
     entries.set_value(workspace, 2026, "II.2", "3,1")
-    backup = workspace.backup(tmp_path / "sao-luu.tiendo-backup")
+    backup = write_backup(workspace, tmp_path / "sao-luu.tiendo-backup")
     workspace.close()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(backup), "")))
     wizard = controller.wizard

@@ -20,7 +20,8 @@ from desktop_app.core.exchange import PACKAGE_SUFFIX
 from desktop_app.core.exchange.keys import recipient_tag, signing_key, signing_key_fingerprint, trusted_lead
 from desktop_app.core.exchange.package import read_header, seal
 from desktop_app.core.fsutil import create_private, fsync_dir, write_failure
-from desktop_app.core.workspace import Workspace, now_utc
+from desktop_app.core.clock import now_utc
+from desktop_app.core.workspace import Workspace
 
 
 SUBMISSIONS = ("final", "draft")

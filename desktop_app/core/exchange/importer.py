@@ -24,7 +24,8 @@ from desktop_app.core.exchange.payload import Problems, YearPayload, validate
 from desktop_app.core.fsutil import write_private
 from desktop_app.core.i18n import N_, translate
 from desktop_app.core.text import clean, fold
-from desktop_app.core.workspace import Workspace, now_utc
+from desktop_app.core.clock import now_utc
+from desktop_app.core.workspace import Workspace
 
 log = logging.getLogger(__name__)
 FUTURE_TOLERANCE = dt.timedelta(days=2)

@@ -19,7 +19,8 @@ import nacl.signing
 
 from desktop_app.core.errors import InputError, Location
 from desktop_app.core.fsutil import atomic_write_bytes
-from desktop_app.core.workspace import Workspace, now_utc
+from desktop_app.core.clock import now_utc
+from desktop_app.core.workspace import Workspace
 
 KEY_FORMAT = "tiendo-public-key"
 

@@ -26,7 +26,8 @@ from desktop_app.core.errors import InputError, Location, WrongSecretError
 from desktop_app.core.exchange.keys import box_key, fingerprint_of, signing_key
 from desktop_app.core.fsutil import atomic_write_bytes
 from desktop_app.core.text import nfc
-from desktop_app.core.workspace import Workspace, now_utc
+from desktop_app.core.clock import now_utc
+from desktop_app.core.workspace import Workspace
 
 FORMAT = "tiendo-lead-secret-key"
 VERSION = 1

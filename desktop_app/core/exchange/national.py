@@ -32,7 +32,8 @@ from desktop_app.core.errors import InputError, Location
 from desktop_app.core.exchange.consolidate import ConsolidatedRow
 from desktop_app.core.fsutil import atomic_write_bytes
 from desktop_app.core.text import nfc
-from desktop_app.core.workspace import Workspace, now_utc
+from desktop_app.core.clock import now_utc
+from desktop_app.core.workspace import Workspace
 
 ADX_NAMESPACE = "urn:ihe:qrph:adx:2015"
 FORMATS = ("adx", "dhis2", "csv")

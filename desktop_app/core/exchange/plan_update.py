@@ -16,7 +16,8 @@ from desktop_app.core.exchange.package import open_plan_update, read_header, sig
 from desktop_app.core.fsutil import atomic_write_bytes
 from desktop_app.core.model import Plan
 from desktop_app.core.plans import plan_from_dict, plan_to_dict
-from desktop_app.core.workspace import Workspace, now_utc
+from desktop_app.core.clock import now_utc
+from desktop_app.core.workspace import Workspace
 
 
 def export_plan_update(ws: Workspace, plan: Plan, path: Path) -> Path:

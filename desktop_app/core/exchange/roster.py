@@ -21,7 +21,8 @@ from pathlib import Path
 from desktop_app.core.errors import InputError, Location
 from desktop_app.core.exchange.offices import UNIT_KINDS, slug
 from desktop_app.core.text import clean
-from desktop_app.core.workspace import Workspace, now_utc
+from desktop_app.core.clock import now_utc
+from desktop_app.core.workspace import Workspace
 
 SEEDED_KINDS = ("department", "agency", "local")
 MAX_NAME = 200

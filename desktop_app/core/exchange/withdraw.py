@@ -12,7 +12,8 @@ from desktop_app.core.errors import InputError, Location, PackageError
 from desktop_app.core.exchange.importer import FUTURE_TOLERANCE, apply_payload
 from desktop_app.core.exchange.payload import validate
 from desktop_app.core.text import clean
-from desktop_app.core.workspace import Workspace, now_utc
+from desktop_app.core.clock import now_utc
+from desktop_app.core.workspace import Workspace
 
 
 @dataclass(frozen=True)
