@@ -5,14 +5,15 @@ a floor measured in the same run, the two alternated:
 
 - import: decrypt, verify, parse and insert the same values into plain sqlite3;
 - consolidation: read every value of the year from the workspace and sum it per indicator;
-- report: a bare reportlab document with the same number of table rows (no furniture,
-  no wrapping, no notes).
+- report: the appendices' table rows, exactly as the app lays them out, in bare
+  reportlab tables (no furniture, no notes, no styles per row).
 
 Every figure: 5 runs alternated with its floor (bench/harness.py), median and spread;
 each import run starts from a fresh copy of the lead workspace (copied untimed).
 
     python bench/bench_province.py            # all sizes
     python bench/bench_province.py 150 1500   # some
+    python bench/bench_province.py --report 3321   # the report only (one untimed import)
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import random
 import sqlite3
 import sys
 import tempfile
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
@@ -64,7 +65,8 @@ def _commune_data(plan, rng: random.Random) -> dict:
         else:
             denominator = rng.randint(800, 12000)
             numerator = rng.randint(denominator // 2, denominator)
-            values[indicator.id] = {"number": str((Decimal(numerator) * 100 / denominator).quantize(Decimal("0.01"))),
+            share = (Decimal(numerator) * 100 / denominator).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            values[indicator.id] = {"number": str(share),
                                     "numerator": str(numerator), "denominator": str(denominator)}
     tasks = {task.id: {"status": rng.choice(("done", "in_progress", "behind")),
                        "result": f"Đã triển khai tại {rng.randint(2, 12)} ấp, khu phố"}
@@ -121,21 +123,51 @@ def _consolidation_floor(lead) -> None:
             sums[indicator_id] = sums.get(indicator_id, Decimal(0)) + Decimal(number)
 
 
-def _report_floor(path: Path, rows: int) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+def _appendix_rows(report) -> list[tuple[list, list, bool]]:
+    """The rows of the report's appendix tables as the app lays them out (cells, column
+    widths, row heights, and whether on a landscape page): the floor prints exactly these."""
+    from desktop_app.core.reports import decree30
+    from desktop_app.core.reports.model import PageSettings
+    from desktop_app.core.reports.province_appendices import (PagedTable, indicator_matrix, submissions_tables,
+                                                              task_matrix)
+
+    settings = PageSettings()
+    styles = decree30.Styles(settings)
+    width, wide = decree30.frame_width(settings), decree30.frame_width(settings, wide=True)
+    found = []
+    for flowables, landscape in ((submissions_tables(report.submissions, styles, width), False),
+                                 (task_matrix(report, styles, width), False), (indicator_matrix(report, styles, wide), True)):
+        found += [(t.rows, t.widths, t.heights, landscape) for t in flowables if isinstance(t, PagedTable)]
+    return found
+
+
+def _report_floor(path: Path, pieces: list[tuple[list, list, list, bool]]) -> None:
+    """The same rows in bare reportlab tables, one per appendix table with the same row
+    heights (font, size, grid; no furniture, no styles per row, no notes), portrait or
+    landscape as the app prints them."""
+    from reportlab.lib.pagesizes import A4, landscape as turned
+    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate, Table, TableStyle
 
     from desktop_app.core.reports.fonts import font
 
-    data = [["TT", "Đơn vị", "Tình trạng", "(1)", "(2)", "(3)"]] + \
-           [[str(n), f"UBND xã Số {n:04d}", "Đúng hạn", "12,5", "98,1", "305"] for n in range(rows)]
-    table = Table(data, repeatRows=1)
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font()), ("FONTSIZE", (0, 0), (-1, -1), 10),
-                               ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]))
-    SimpleDocTemplate(str(path), pagesize=A4).build([table])
+    doc = BaseDocTemplate(str(path), pagesize=A4)
+    doc.addPageTemplates([PageTemplate(name, [Frame(doc.leftMargin, doc.bottomMargin, size[0] - 2 * doc.leftMargin,
+                                                    size[1] - 2 * doc.bottomMargin)], pagesize=size)
+                          for name, size in (("portrait", A4), ("landscape", turned(A4)))])
+    style = TableStyle([("FONTNAME", (0, 0), (-1, -1), font()), ("FONTSIZE", (0, 0), (-1, -1), 9),
+                        ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))])
+    story, turned_now = [], False
+    for rows, widths, heights, landscape in pieces:
+        if landscape != turned_now:
+            story.append(NextPageTemplate("landscape" if landscape else "portrait"))
+            turned_now = landscape
+        table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=1)
+        table.setStyle(style)
+        story.append(table)
+    doc.build(story)
 
 
-def measure(size: int, plan, template: dict, scratch: Path) -> list[Figure]:
+def measure(size: int, plan, template: dict, scratch: Path, report_only: bool = False) -> list[Figure]:
     folder = scratch / f"packages-{size}"
     folder.mkdir()
     probe = Workspace.create(scratch / f"probe-{size}.tiendo", PASSPHRASE, plan=plan, office_id="so-yte", role="lead")[0]
@@ -155,22 +187,30 @@ def measure(size: int, plan, template: dict, scratch: Path) -> list[Figure]:
         outcomes = import_packages(state["lead"], [folder], trust_new=True)
         assert all(o.outcome == "imported" for o in outcomes), {o.reason for o in outcomes}
 
-    figures = [compare(f"import {size} packages", import_all, lambda: _import_floor(folder, private, scratch / "f.sqlite"),
-                       floor_name="decrypt+verify+parse+insert, plain sqlite3", unit="s", before_app=fresh_lead)]
+    if report_only:
+        fresh_lead()
+        import_all()
+        figures = []
+    else:
+        figures = [compare(f"import {size} packages", import_all,
+                           lambda: _import_floor(folder, private, scratch / "f.sqlite"),
+                           floor_name="decrypt+verify+parse+insert, plain sqlite3", unit="s", before_app=fresh_lead)]
     lead = state["lead"]
-    figures.append(compare(f"consolidate {size} offices", lambda: consolidate(lead, YEAR), lambda: _consolidation_floor(lead),
-                           floor_name="read and sum every value of the year", unit="ms"))
+    if not report_only:
+        figures.append(compare(f"consolidate {size} offices", lambda: consolidate(lead, YEAR),
+                               lambda: _consolidation_floor(lead), floor_name="read and sum every value of the year",
+                               unit="ms"))
     report = province_report(lead, YEAR)
-    rows = len(report.submissions) + sum(len(t.offices) for t in report.tasks) + \
-        len({c.office for b in report.breakdowns for c in b.cells}) * -(-len(report.breakdowns) // 6)
+    pieces = _appendix_rows(report)
+    rows = sum(len(cells) - 1 for cells, _widths, _heights, _landscape in pieces)
     pages = []
 
     def build() -> None:
         pages.append(build_province_pdf(province_report(lead, YEAR), scratch / f"tong-hop-{size}.pdf").pages)
 
     figure = compare(f"consolidated report, {size} offices", build,
-                     lambda: _report_floor(scratch / f"floor-{size}.pdf", rows),
-                     floor_name=f"bare reportlab table, {rows} rows", unit="s")
+                     lambda: _report_floor(scratch / f"floor-{size}.pdf", pieces),
+                     floor_name=f"the appendices' {rows} rows in bare reportlab tables", unit="s")
     figures.append(Figure(f"{figure.name} ({pages[-1]} pages)", figure.app, figure.floor, figure.floor_name, "s"))
     lead.close()
     return figures
@@ -193,7 +233,7 @@ def _copy_lead(scratch: Path, size: int, run: int, names: list[str]):
     return lead
 
 
-def run(sizes=SIZES) -> list[Figure]:
+def run(sizes=SIZES, report_only: bool = False) -> list[Figure]:
     clock.set_now("2026-11-20T09:00:00+07:00")   # before An Giang's 05/12 deadline: every package on time
     plan = load_bundled_plan("angiang-2025")
     rows = []
@@ -204,10 +244,11 @@ def run(sizes=SIZES) -> list[Figure]:
         template = build_payload(office, YEAR, 1, clock.now().isoformat(timespec="seconds"))
         office.close()
         for size in sizes:
-            rows += measure(size, plan, template, scratch)
+            rows += measure(size, plan, template, scratch, report_only)
     return rows
 
 
 if __name__ == "__main__":
-    chosen = tuple(int(a) for a in sys.argv[1:]) or SIZES
-    print_figures(run(chosen))
+    arguments = [a for a in sys.argv[1:] if a != "--report"]
+    chosen = tuple(int(a) for a in arguments) or SIZES
+    print_figures(run(chosen, report_only="--report" in sys.argv[1:]))

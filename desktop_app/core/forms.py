@@ -209,10 +209,18 @@ def section_items(plan: Plan, task_ids: tuple[str, ...] | list[str], *, grouped:
 
 def _section_name(section: str, tasks: list[Task]) -> str:
     """A section's line as the report prints it: short enough for one table row."""
-    short = lambda text: text if len(text) <= 90 else text[:89].rstrip() + "…"  # noqa: E731
-    shown = "; ".join(short(t.name) for t in tasks[:3])
+    shown = "; ".join(_shortened(t.name, 90) for t in tasks[:3])
     more = f"; và {len(tasks) - 3} nhiệm vụ khác" if len(tasks) > 3 else ""
     return f"Mục {section} ({len(tasks)} nhiệm vụ): {shown}{more}"
+
+
+def _shortened(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut between words (a reader of the paper must never
+    meet half a word), with "…" where it was cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return cut + "…"
 
 
 def _single(task: Task) -> FormTask:

@@ -128,3 +128,13 @@ def test_a_department_reports_the_tasks_the_plan_gives_all_departments(create):
     form = forms.office_form(ws)
     assert "III.1" in form.task_ids
     assert "III.9" not in form.task_ids   # Ủy ban MTTQ leads it alone
+
+
+def test_a_section_line_is_shortened_between_words():
+    from desktop_app.core.forms import _shortened
+
+    text = "Tổ chức triển khai thực hiện Đề án tăng cường tuyên truyền, phổ biến chính sách xã hội đáp ứng yêu cầu"
+    short = _shortened(text, 90)
+    assert len(short) <= 90 and short.endswith("…")
+    assert text.startswith(short[:-1]) and text[len(short) - 1] == " "   # cut where a word ends
+    assert _shortened("Ngắn", 90) == "Ngắn"

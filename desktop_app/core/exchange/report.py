@@ -110,7 +110,7 @@ def _tasks(ws: Workspace, plan, code: str, year: int, people: list[Contributor])
         for office_id, status, result, evidence, evidence_date in found:
             when = f" ngày {format_date(dt.date.fromisoformat(evidence_date))}" if evidence_date else ""
             words = "\n".join(part for part in (result.strip(), f"{evidence}{when}".strip()) if part)
-            offices.append(OfficeTask(labels[office_id], task_status_label(status, "vi"), words))
+            offices.append(OfficeTask(labels[office_id], task_status_label(status, "vi"), words, status))
         summaries.append(TaskSummary(task.number or task.id, task.name, plan.office_names(task.lead),
                                      tally or "Chưa có đơn vị báo cáo", tuple(offices)))
     return tuple(summaries)
@@ -208,6 +208,7 @@ def province_report(ws: Workspace, year: int, *, plan_code: str | None = None,
         results=results, difficulties=difficulties, proposals=proposals,
         breakdowns=_breakdowns(plan, rows), submissions=_submission_lines(sent), notes=tuple(notes),
         packages=tuple(sorted(packages, key=lambda p: p.office_id)),
+        offices=tuple(p.label for p in people if p.level != "lead"),
     )
 
 

@@ -14,19 +14,11 @@ from desktop_app.core.reports.annual import (GROUP_FILL, Cells, body, build_pdf,
                                              header_row, scaled)
 from desktop_app.core.reports.decree30 import para_text
 from desktop_app.core.reports.model import ConsolidatedReport, PageSettings, PdfResult, SubmissionLine
+from desktop_app.core.reports.province_appendices import (LETTERS, OUTCOME_GROUPS, SUBMISSION_HEADERS,  # noqa: F401
+                                                          SUBMISSION_WIDTHS, WORKBOOK_NOTE, indicator_matrix,
+                                                          office_texts, submissions_tables, task_matrix)
 
-SUBMISSION_HEADERS = ("TT", "Đơn vị", "Tình trạng", "Ngày gửi", "Người ký")
-SUBMISSION_WIDTHS = (8, 62, 26, 19, 30)
 BREAKDOWN_COLUMNS = 6   # indicators side by side in appendix 2 (portrait A4 at 10 pt)
-# The order and headings of appendix 1's groups; outcomes the adapter did not give go last.
-OUTCOME_GROUPS = (
-    ("on_time", "Đơn vị gửi báo cáo đúng hạn"),
-    ("late", "Đơn vị gửi báo cáo chậm"),
-    ("amended", "Đơn vị gửi báo cáo bổ sung, điều chỉnh"),
-    ("draft", "Đơn vị gửi số liệu, báo cáo chưa ký"),
-    ("missing", "Đơn vị chưa gửi báo cáo"),
-)
-LETTERS = "ABCDEFGH"
 
 
 def appendix_heading(report: ConsolidatedReport, number: int, text: str, styles, width: float) -> list:
@@ -146,11 +138,8 @@ def build_consolidated_pdf(report, path: Path, settings: PageSettings = PageSett
 
 FIGURE_HEADERS = ("TT", "Chỉ tiêu", "ĐVT", "Mục tiêu 2025", "Mục tiêu 2030", "Toàn tỉnh", "Đánh giá", "Cách tổng hợp")
 FIGURE_WIDTHS = (8, 62, 12, 14, 14, 16, 17, 62)
-OFFICE_TASK_HEADERS = ("TT", "Đơn vị", "Tình trạng", "Kết quả, văn bản")
-OFFICE_TASK_WIDTHS = (8, 55, 24, 78)
 TASK_SUMMARY_HEADERS = ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Số đơn vị theo tình trạng")
 TASK_SUMMARY_WIDTHS = (8, 70, 40, 47)
-OUTLIER_MARK = "*"
 
 
 def figure_table(report, styles, width: float) -> Table:
@@ -197,107 +186,39 @@ def task_summary_table(report, styles, width: float) -> Table:
     return table
 
 
-def office_tasks_table(report, styles, width: float) -> Table:
-    """Appendix 2: under each task, every office's status and the result it wrote."""
-    widths = scaled(OFFICE_TASK_WIDTHS, width)
-    cell = Cells(widths, styles.cell.fontSize)
-    rows = [header_row(OFFICE_TASK_HEADERS, cell)]
-    style = grid_style(styles.cell.fontSize) + [("ALIGN", (0, 1), (0, -1), "CENTER")] + head_style()
-    for task in report.tasks:
-        if not task.offices:
-            continue
-        index = len(rows)
-        rows.append([cell(task.number, 0, bold=True), cell(f"{task.name} (chủ trì: {task.lead})", 1, bold=True, through=3),
-                     "", ""])
-        style += [("SPAN", (1, index), (-1, index)), ("BACKGROUND", (0, index), (-1, index), GROUP_FILL),
-                  ("FONTNAME", (0, index), (-1, index), decree30.font("bold"))]
-        for number, office in enumerate(task.offices, start=1):
-            rows.append([cell(str(number), 0), cell(office.office, 1), cell(office.status, 2), cell(office.result, 3)])
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle(style))
-    return table
-
-
-def office_texts(items, styles, *, none: str = "") -> list:
-    """"- Office: what it wrote", one paragraph per text: offices that wrote the same
-    words share one ("- Xã A, Xã B: …"), so a thousand communes citing the same shortage
-    take a line, not twenty pages."""
-    grouped: dict[str, list[str]] = {}
-    for item in items:
-        grouped.setdefault(" ".join(decree30.nfc(item.text).split()).casefold(), []).append(item.office)
-    texts = {" ".join(decree30.nfc(item.text).split()).casefold(): item.text for item in reversed(items)}
-    found = [Paragraph(para_text(f"- {', '.join(offices)}: {texts[key]}"), styles.body) for key, offices in grouped.items()]
-    return found or ([Paragraph(para_text(none), styles.body)] if none else [])
-
-
-def province_breakdown_tables(report, styles, width: float) -> list:
-    """Appendix 3: per indicator, every office's value (outliers marked *), in tables of
-    ``BREAKDOWN_COLUMNS`` indicators with the office's timeliness beside its name."""
-    story = []
-    breakdowns = report.breakdowns
-    for start in range(0, len(breakdowns), BREAKDOWN_COLUMNS):
-        chunk = breakdowns[start:start + BREAKDOWN_COLUMNS]
-        key = Table([[Paragraph(f"({start + n + 1})", styles.cell_bold), Paragraph(para_text(item.label), styles.cell)]
-                     for n, item in enumerate(chunk)], colWidths=[12 * mm, width - 12 * mm])
-        key.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), decree30.font()), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0.5),
-                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5)]))
-        offices: dict[str, dict[int, object]] = {}
-        timeliness: dict[str, str] = {}
-        for column, item in enumerate(chunk):
-            for found in item.cells:
-                offices.setdefault(found.office, {})[column] = found
-                timeliness[found.office] = found.timeliness
-        office_width = width * 0.34
-        status_width = 17 * mm
-        widths = [9 * mm, office_width - 9 * mm, status_width] + \
-                 [(width - office_width - status_width) / len(chunk)] * len(chunk)
-        cell = Cells(widths, styles.cell.fontSize)
-        rows = [header_row(("TT", "Đơn vị", "Gửi", *(f"({start + n + 1})" for n in range(len(chunk)))), cell)]
-        for number, (office, found) in enumerate(offices.items(), start=1):
-            values = []
-            for column in range(len(chunk)):
-                item = found.get(column)
-                text = cell_value(item.value) + (OUTLIER_MARK if item.outlier else "") if item else ""
-                values.append(cell(text, 3 + column))
-            rows.append([cell(str(number), 0), cell(office, 1), cell(timeliness[office], 2)] + values)
-        rows.append([cell("", 0), cell("Toàn tỉnh", 1, bold=True), ""] +
-                    [cell(cell_value(item.figure), 3 + n, bold=True) for n, item in enumerate(chunk)])
-        table = Table(rows, colWidths=widths, repeatRows=1)
-        table.setStyle(TableStyle(grid_style(styles.cell.fontSize, padding=1.5) + [
-            ("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (3, 1), (-1, -1), "RIGHT"),
-            ("FONTNAME", (0, -1), (-1, -1), decree30.font("bold"))] + head_style()))
-        story += [CondPageBreak(45 * mm), decree30.spacer(6), key, decree30.spacer(4), table]
-    return story
-
-
 def build_province_pdf(report, path: Path, settings: PageSettings = PageSettings()) -> PdfResult:
     """The consolidated report (``ProvinceReport``): I. who reported and the tasks, II. the
     province's figures (landscape) with notes, III. difficulties and IV. proposals
-    gathered from the offices, "Nơi nhận" and the signature; then appendix 1 (who
-    reported), 2 (each office's task progress) and 3 (each office's figures)."""
+    gathered from the offices, "Nơi nhận" and the signature; then Phụ lục I (who
+    reported), II (each office's task progress) and III (each office's figures)."""
     from reportlab.platypus import KeepTogether
 
     furniture = report.furniture
     width = decree30.frame_width(settings)
     wide = decree30.frame_width(settings, wide=True)
+    refer = decree30.appendix_reference
+    task_appendix = 2 if any(task.offices for task in report.tasks) else None
+    figure_appendix = (task_appendix or 1) + 1 if report.breakdowns else None
 
     def story(styles, record):
         parts = decree30.header(furniture, styles, width) + decree30.title(furniture, styles, width)
         parts += decree30.heading("I. TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ", styles)
-        parts.append(Paragraph(para_text(report.overview + " Danh sách tại Phụ lục 1."), styles.body))
+        parts.append(Paragraph(para_text(f"{report.overview} {refer(1)}"), styles.body))
         parts += decree30.paragraphs(report.lead_results, styles)
         parts += office_texts(report.results, styles)
         if report.tasks:
-            parts.append(Paragraph("Tình hình thực hiện các nhiệm vụ (chi tiết từng đơn vị tại Phụ lục 2):", styles.body))
+            after = f" {refer(task_appendix)}" if task_appendix else ""
+            parts.append(Paragraph(para_text(f"Tình hình thực hiện các nhiệm vụ{after}:"), styles.body))
             parts += [task_summary_table(report, styles, width), decree30.spacer(8)]
         parts += [NextPageTemplate("landscape"), PageBreak()]
         parts += decree30.heading("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU TOÀN TỈNH", styles, room=60 * mm)
+        if figure_appendix:
+            parts.append(Paragraph(para_text(f"Số liệu của từng đơn vị {refer(figure_appendix)}."), styles.body))
         parts.append(figure_table(report, styles, wide))
         notes_heading = Paragraph("Ghi chú:", styles.heading)
         notes_heading.keepWithNext = True
         parts.append(notes_heading)
-        parts += [Paragraph(para_text(f"- {note}"), styles.body) for note in report.notes]
+        parts += [Paragraph(para_text(f"- {note}"), styles.body) for note in (*report.notes, WORKBOOK_NOTE)]
         parts += [NextPageTemplate("portrait"), PageBreak()]
         parts += decree30.heading("III. KHÓ KHĂN, VƯỚNG MẮC", styles)
         lead_text = decree30.paragraphs(report.lead_difficulties, styles)
@@ -310,22 +231,22 @@ def build_province_pdf(report, path: Path, settings: PageSettings = PageSettings
         parts += proposals[:-1]
         parts.append(KeepTogether(proposals[-1:] + [decree30.spacer(10),
                                                     decree30.closing(furniture, styles, width, record)]))
-        parts += [PageBreak()] + _appendix(furniture, 1, "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ", styles, width)
+        parts += [PageBreak()] + decree30.appendix_heading(furniture, 1, "Tình hình gửi báo cáo của các đơn vị",
+                                                           styles, width)
         parts.append(Paragraph(para_text(report.overview), styles.body))
-        if report.submissions:
-            parts.append(submissions_table(report.submissions, styles, width))
-        parts += [PageBreak()] + _appendix(furniture, 2, "KẾT QUẢ THỰC HIỆN NHIỆM VỤ CỦA CÁC ĐƠN VỊ", styles, width)
-        if any(task.offices for task in report.tasks):
-            parts.append(office_tasks_table(report, styles, width))
-        parts += [PageBreak()] + _appendix(furniture, 3, "SỐ LIỆU CHỈ TIÊU CỦA CÁC ĐƠN VỊ", styles, width)
-        parts.append(Paragraph("Các cột (1), (2), … là các chỉ tiêu ghi ở đầu mỗi bảng; dấu * đánh dấu giá trị khác "
-                               "thường so với các đơn vị khác; cột “Gửi”: đúng hạn, chậm hay chưa ký.",
-                               styles.appendix_note))
-        parts += province_breakdown_tables(report, styles, width)
+        parts += submissions_tables(report.submissions, styles, width)
+        if task_appendix:
+            parts += [PageBreak()] + decree30.appendix_heading(
+                furniture, task_appendix, "Tình hình thực hiện nhiệm vụ của các đơn vị", styles, width)
+            parts += task_matrix(report, styles, width)
+        if figure_appendix:
+            parts += [NextPageTemplate("landscape"), PageBreak()] + decree30.appendix_heading(
+                furniture, figure_appendix, "Số liệu chỉ tiêu của các đơn vị", styles, wide)
+            parts.append(Paragraph(para_text(
+                "Các cột (1), (2), … là các chỉ tiêu ghi ở đầu mỗi bảng; dấu * đánh dấu giá trị khác thường so với "
+                "các đơn vị khác; cột “Gửi”: đúng hạn, chậm hay chưa ký; dòng cuối: số liệu toàn tỉnh. "
+                + WORKBOOK_NOTE), styles.note))
+            parts += indicator_matrix(report, styles, wide)
         return parts
 
     return build_pdf(furniture, path, settings, story)
-
-
-def _appendix(furniture, number: int, text: str, styles, width: float) -> list:
-    return appendix_heading(ConsolidatedReport(annual=furniture), number, text, styles, width)

@@ -34,8 +34,9 @@ class ProvinceFigure:
 @dataclass(frozen=True)
 class OfficeTask:
     office: str
-    status: str
+    status: str            # in words: "hoàn thành"
     result: str = ""
+    state: str = ""        # the status's key (entries.TASK_STATUSES): the appendix prints it as a short code
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ class ProvinceReport:
     submissions: tuple[SubmissionLine, ...] = ()
     notes: tuple[str, ...] = ()
     packages: tuple[PackageLine, ...] = ()
+    offices: tuple[str, ...] = ()   # every reporting office as printed, in roster order: the appendices' rows
 
     @property
     def fingerprint(self) -> str:
