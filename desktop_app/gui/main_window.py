@@ -189,20 +189,23 @@ class MainWindow(QMainWindow):
         self._action(menu, _("Export the tables to &Excel…"), self.export_excel)
         self._action(menu, _("&Finish and sign…"), self.sign)
         self._action(menu, _("Re&open the signed year…"), self.reopen)
+        self._action(menu, _("Si&gn the PDF digitally…"), self.sign_pdf)
         menu.addSeparator()
         self.review_menu = menu.addMenu(_("Re&view reports"))
         # The review reports' module brings reportlab (~0.2 s): read when the menu first opens.
         self.review_menu.aboutToShow.connect(self.add_review_actions)
 
         menu = self.menuBar().addMenu(_("E&xchange"))
-        self._action(menu, _("&Export data to USB…"), self.export_usb)
-        self._action(menu, _("&Load the lead office's key…"), self.load_lead_key)
+        if self.workspace.role != "lead":  # the lead office receives; it sends to no one
+            self._action(menu, _("&Export data to USB…"), self.export_usb)
+            self._action(menu, _("&Load the lead office's key…"), self.load_lead_key)
         self._action(menu, _("E&xport this office's key…"), self.export_key)
         if self.workspace.role == "lead":
             menu.addSeparator()
             self._action(menu, _("&Import offices' packages…"), self.import_packages)
             self._action(menu, _("&Submissions…"), self.show_submissions)
             self._action(menu, _("&Consolidated report…"), self.consolidated_report)
+            self._action(menu, _("Export for the &national system…"), self.national_export)
             from desktop_app.gui.lead import add_lead_actions
 
             add_lead_actions(self, menu)
@@ -335,14 +338,24 @@ class MainWindow(QMainWindow):
             menu.addAction(_("The plan names no review year.")).setEnabled(False)
 
     def review_report(self, year: int, kind: str) -> None:
-        from desktop_app.core.reports.review import SO_KET, write_review_pdf
-        from desktop_app.gui.report_preview import ReportPreview
+        from desktop_app.core.reports.review import SO_KET
+        from desktop_app.gui.report_preview import preview_review
 
         self.narrative.save()
         what = "so-ket" if kind == SO_KET else "tong-ket"
-        path = self.report_path().with_name(f"bao-cao-{what}-{self.workspace.office_id}-{year}.pdf")
-        run_op(self, lambda progress: (write_review_pdf(self.workspace, year, path), path)[1],
-               on_done=lambda written: ReportPreview(written, self).exec(), title=_("Preparing the report…"))
+        preview_review(self, self.workspace, year,
+                       self.report_path().with_name(f"bao-cao-{what}-{self.workspace.office_id}-{year}.pdf"))
+
+    def sign_pdf(self) -> None:
+        from desktop_app.gui.sign_pdf import SignPdfDialog
+
+        path = self.report_path()
+        SignPdfDialog(path if path.exists() else None, self).exec()
+
+    def national_export(self) -> None:
+        from desktop_app.gui.national_export import NationalExportDialog
+
+        NationalExportDialog(self.workspace, self.year, self).exec()
 
     def export_excel(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(self, _("Export to Excel"),
