@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QMessageBox, QPushButton, QRadioButton, QVBoxLayout, QWizard, QWizardPage,
+    QListWidget, QListWidgetItem, QMessageBox, QPushButton, QRadioButton, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
 from desktop_app.core.errors import TienDoError
@@ -31,6 +31,25 @@ DEMO_PASSPHRASE = "dungthu-2026"
 PAGE_START, PAGE_PLAN, PAGE_PASSPHRASE, PAGE_RECOVERY, PAGE_OPEN, PAGE_RESTORE = range(6)
 USER_ROLE = 256  # Qt.UserRole, without building Python's view of Qt's namespace before the first window
 NEXT_PAGE = {CREATE: PAGE_PLAN, LEAD: PAGE_PLAN, OPEN: PAGE_OPEN, RESTORE: PAGE_RESTORE, DEMO: -1}
+
+
+def file_and_passphrase_rows(form: QFormLayout, path_field: QWidget, label_text: str, browse) -> tuple:
+    """A file field with its Browse button, the passphrase, and the line where a refusal
+    is shown: the rows of the open and restore pages."""
+    button = QPushButton(_("Bro&wse…"))
+    button.setObjectName("browse")
+    button.clicked.connect(browse)
+    row = QHBoxLayout()
+    row.addWidget(path_field, 1)
+    row.addWidget(button)
+    label = QLabel(label_text)
+    label.setBuddy(path_field)
+    form.addRow(label, row)
+    passphrase = password_field(_("Passphrase"))
+    form.addRow(_("&Passphrase:"), passphrase)
+    error = error_label()
+    form.addRow(error)
+    return passphrase, error
 
 
 def error_label() -> QLabel:
@@ -392,19 +411,7 @@ class OpenPage(QWizardPage):
         self.path = QComboBox()
         self.path.setEditable(True)
         self.path.setAccessibleName(_("Workspace file"))
-        browse = QPushButton(_("Bro&wse…"))
-        browse.setObjectName("browse")
-        browse.clicked.connect(self.browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
-        label = QLabel(_("Work&space:"))
-        label.setBuddy(self.path)
-        form.addRow(label, row)
-        self.passphrase = password_field(_("Passphrase"))
-        form.addRow(_("&Passphrase:"), self.passphrase)
-        self.error = error_label()
-        form.addRow(self.error)
+        self.passphrase, self.error = file_and_passphrase_rows(form, self.path, _("Work&space:"), self.browse)
 
     def initializePage(self) -> None:
         self.path.clear()
@@ -462,19 +469,7 @@ class RestorePage(QWizardPage):
         self.path = QLineEdit()
         self.path.setAccessibleName(_("Backup file"))
         self.path.textEdited.connect(lambda: self.automatic.setCurrentRow(-1))
-        browse = QPushButton(_("Bro&wse…"))
-        browse.setObjectName("browse")
-        browse.clicked.connect(self.browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
-        label = QLabel(_("Bac&kup file:"))
-        label.setBuddy(self.path)
-        form.addRow(label, row)
-        self.passphrase = password_field(_("Passphrase"))
-        form.addRow(_("&Passphrase:"), self.passphrase)
-        self.error = error_label()
-        form.addRow(self.error)
+        self.passphrase, self.error = file_and_passphrase_rows(form, self.path, _("Bac&kup file:"), self.browse)
         self.backups: list = []
 
     def initializePage(self) -> None:
