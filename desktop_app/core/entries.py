@@ -285,6 +285,18 @@ def rate_from_parts(indicator: Indicator, numerator: Decimal, denominator: Decim
     return (numerator * factor / denominator).quantize(_RATE_PLACES, rounding=ROUND_HALF_UP)
 
 
+def _require_note_for_large_change(indicator: Indicator, previous: Decimal | None, number: Decimal | None,
+                                   note_text: str, old: ValueRecord | None, limit: Decimal) -> None:
+    """A year's value far from last year's needs a note that says why (an unchanged
+    value that already had its say does not ask again)."""
+    if (indicator.measure == "value" and is_large_change(previous, number, limit) and not note_text
+            and not (old and old.number == number)):
+        raise NoteRequiredError(
+            "The value moves more than {share}% from last year's ({previous}); add a note that says why.",
+            where=Location(field=indicator.id), share=format_number(limit * 100), previous=format_number(previous),
+        )
+
+
 def is_large_change(previous: Decimal | None, new: Decimal | None, max_change: Decimal) -> bool:
     if previous is None or new is None or previous == 0:
         return False
@@ -330,18 +342,7 @@ def set_value(
     note_text = _entered(note, indicator.id, "note", old.note if old else "")
     source_text = _entered(source, indicator.id, "source", old.source if old else "")
     limit = max_change if max_change is not None else max_change_setting(ws)
-    if (
-        indicator.measure == "value"
-        and is_large_change(previous.number if previous else None, number, limit)
-        and not note_text
-        and not (old and old.number == number)
-    ):
-        raise NoteRequiredError(
-            "The value moves more than {share}% from last year's ({previous}); add a note that says why.",
-            where=Location(field=indicator.id),
-            share=format_number(limit * 100),
-            previous=format_number(previous.number),
-        )
+    _require_note_for_large_change(indicator, previous.number if previous else None, number, note_text, old, limit)
     record = ValueRecord(
         indicator_id=indicator_id, year=year, number=number, text=text, numerator=num, denominator=den,
         no_data_reason=None, judgement=old.judgement if old else None, source=source_text, note=note_text,
@@ -723,18 +724,7 @@ def _checked_record(
     number = actual if isinstance(actual, Decimal) else None
     note_text = _entered(note, indicator.id, "note", old.note if old else "")
     source_text = _entered(source, indicator.id, "source", old.source if old else "")
-    if (
-        indicator.measure == "value"
-        and is_large_change(previous, number, limit)
-        and not note_text
-        and not (old and old.number == number)
-    ):
-        raise NoteRequiredError(
-            "The value moves more than {share}% from last year's ({previous}); add a note that says why.",
-            where=Location(field=indicator.id),
-            share=format_number(limit * 100),
-            previous=format_number(previous),
-        )
+    _require_note_for_large_change(indicator, previous, number, note_text, old, limit)
     return ValueRecord(
         indicator.id, year, number, None if number is not None else actual, None, None, None,
         old.judgement if old else None, source_text, note_text, actor, stamp,
