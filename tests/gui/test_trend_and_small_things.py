@@ -108,3 +108,21 @@ def test_qt_own_buttons_and_the_file_dialog_speak_vietnamese_and_english_on_dema
         assert english.buttons()[0].text() == "Cancel"
     finally:
         set_language("vi")
+
+
+def test_the_file_dialogs_own_labels_are_vietnamese(qapp):
+    """Qt's file dialog names its fields with mnemonics ("&Look in:"): the catalogue
+    must hold them as Qt writes them, or they stay English."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from desktop_app.core.i18n import set_language
+    from desktop_app.gui.qt_translations import install_qt_translator
+
+    set_language("vi")
+    install_qt_translator(qapp)
+    dialog = QFileDialog(None, "Chọn tệp")
+    dialog.setOption(QFileDialog.DontUseNativeDialog, True)
+    labels = sorted(label.text() for label in dialog.findChildren(QLabel))
+    assert labels == ["&Loại tệp:", "&Tên tệp:", "Tìm tr&ong:"]
+    assert qapp.translate("QAbstractFileIconProvider", "Folder") == "Thư mục"
+    dialog.deleteLater()
