@@ -47,7 +47,7 @@ def test_the_bundled_program_does_a_clerks_year(bundle, tmp_path):
     entered = run(bundle, "set", workspace, "--year", "2026", "II.2", "2,8", home=tmp_path)
     assert entered.returncode == 0 and "2,8" in entered.stdout  # the Vietnamese catalog was collected
     refused = run(bundle, "set", workspace, "--year", "2026", "II.2", "1,234.5", home=tmp_path)
-    assert refused.returncode == 1 and "2,8" in refused.stderr and "Traceback" not in refused.stderr
+    assert refused.returncode == 1 and "1.234,5" in refused.stderr and "Traceback" not in refused.stderr
     report = run(bundle, "report", workspace, "--year", "2026", "-o", tmp_path / "bao-cao.pdf", home=tmp_path)
     assert report.returncode == 0, report.stderr
     from pypdf import PdfReader
