@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 from pathlib import Path
 
 from desktop_app.core.resources import user_data_dir
@@ -28,14 +27,38 @@ def crash_log_path() -> Path:
     return user_data_dir() / CRASH_NAME
 
 
+class RotatingLog(logging.Handler):
+    """The rotating file (``MAX_BYTES``, ``KEEP`` old ones), opened at the first record:
+    ``logging.handlers`` costs the first window ~18 ms, and most runs log nothing."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.path = path
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            import logging.handlers
+
+            self._file = logging.handlers.RotatingFileHandler(self.path, maxBytes=MAX_BYTES, backupCount=KEEP,
+                                                              encoding="utf-8")
+            self._file.setFormatter(self.formatter)
+        self._file.handle(record)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
 def setup_logging() -> Path:
     """Send the program's log to the rotating file (once per process, per folder)."""
     path = log_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     for handler in log.handlers:
-        if isinstance(handler, logging.handlers.RotatingFileHandler) and Path(handler.baseFilename) == path:
+        if isinstance(handler, RotatingLog) and handler.path == path:
             return path
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=KEEP, encoding="utf-8")
+    handler = RotatingLog(path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)

@@ -286,7 +286,9 @@ class Plan:
     @property
     def title_line(self) -> str:
         """``Kế hoạch số 8839/KH-UBND ngày 09/8/2024`` as reports cite the plan."""
-        return f"Kế hoạch số {self.document.number} ngày {self.document.date_printed}"
+        from desktop_app.core.plan_list import title_line
+
+        return title_line(self.document.number, self.document.date_printed)
 
 
 def _office_key(text: str) -> str:

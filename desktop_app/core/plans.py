@@ -33,7 +33,7 @@ from desktop_app.core.model import (
     Target,
     Task,
 )
-from desktop_app.core.resources import installed_plans_dir, plans_dir
+from desktop_app.core.plan_list import plan_files
 from desktop_app.core.text import nfc
 
 SCHEMA_VERSION = 1
@@ -43,15 +43,6 @@ _CODE = re.compile(r"^[a-z0-9-]+$")
 _GLOBAL = re.compile(r"^[A-Za-z][A-Za-z0-9@_$-]{0,29}$")
 _PROVINCE_CODE = re.compile(r"^[0-9]{2}$")
 _OFFICE_CODE = re.compile(r"^[A-Za-z0-9@_$.-]{1,50}$")
-
-
-def plan_files() -> dict[str, Path]:
-    """Plan code -> catalog file: the bundled plans, then those the user installed."""
-    files: dict[str, Path] = {}
-    for folder in (plans_dir(), installed_plans_dir()):
-        for path in sorted(folder.glob("*.json")):
-            files.setdefault(path.stem, path)
-    return files
 
 
 def bundled_plan_codes() -> list[str]:

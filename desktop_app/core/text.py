@@ -13,14 +13,19 @@ import datetime as _dt
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
-
-from babel import Locale
-from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+from functools import lru_cache
 
 from desktop_app.core.errors import InputError
 
-# One Locale object: Babel then loads the locale data once, not on every keystroke.
-LOCALE = Locale.parse("vi")
+
+@lru_cache(maxsize=None)
+def _babel():
+    """Babel's number functions and one Locale object (its data then loads once, not on
+    every keystroke), imported at the first number: ``tiendo --help`` and the first
+    window need none."""
+    from babel import Locale, numbers
+
+    return numbers, Locale.parse("vi")
 
 
 def nfc(text: str | None) -> str:
@@ -57,9 +62,10 @@ def parse_number(text: str, *, field: str | None = None) -> Decimal:
     where = Location(field=field) if field else None
     if not raw:
         raise InputError("A number is required.", where=where)
+    numbers, locale = _babel()
     try:
-        value = parse_decimal(raw, locale=LOCALE, strict=True)
-    except NumberFormatError as error:
+        value = numbers.parse_decimal(raw, locale=locale, strict=True)
+    except numbers.NumberFormatError as error:
         suggestions = [s for s in (getattr(error, "suggestions", None) or []) if "," in s]
         if _ENGLISH_NOTATION.match(raw):
             # "1,234.5" is English notation for 1.234,5; Babel would offer "1,2345".
@@ -92,7 +98,8 @@ def format_number(value: Decimal | int | None, places: int | None = None) -> str
     value = Decimal(value)
     places = decimal_places(value) if places is None else places
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
+    numbers, locale = _babel()
+    return numbers.format_decimal(value, format=pattern, locale=locale, decimal_quantization=True)
 
 
 def format_date(day: _dt.date) -> str:

@@ -7,17 +7,20 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import __version__
 from desktop_app.core.i18n import _, set_language
-from desktop_app.core.workspace import Workspace
 from desktop_app.gui import settings
 from desktop_app.gui.icons import app_icon
 from desktop_app.gui.errors import install_error_handling
 from desktop_app.gui.ops import run_op
+
+if TYPE_CHECKING:  # the workspace (SQLCipher, libsodium) is imported once one is opened
+    from desktop_app.core.workspace import Workspace
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -46,11 +49,15 @@ class Controller:
         self.workspace: Workspace | None = None
         self.window = None
         self.wizard = None
+        self.idle = None  # watching for idleness starts with an open workspace (lock_when_idle)
+
+    def lock_when_idle(self) -> None:
         from desktop_app.gui.idle_lock import IdleWatcher
 
-        self.idle = IdleWatcher(settings.idle_minutes())
-        self.idle.idle.connect(self.lock)
-        app.installEventFilter(self.idle)
+        if self.idle is None:
+            self.idle = IdleWatcher(settings.idle_minutes())
+            self.idle.idle.connect(self.lock)
+            self.app.installEventFilter(self.idle)
 
     def start(self, open_path: str | None = None) -> bool:
         path = open_path or settings.last_workspace()
@@ -93,6 +100,7 @@ class Controller:
         self.window = MainWindow(workspace, today=self.today)
         self.window.lock_requested.connect(self.lock)
         self.window.show()
+        self.lock_when_idle()
         from desktop_app.gui.autobackup import AutoBackups
 
         self.backups = AutoBackups(workspace, self.window)

@@ -34,5 +34,8 @@ class DeadlineBanner(QLabel):
         text = status.message()
         if state.locked:
             text += " — " + _("the year is signed and locked; to change it, reopen it (Báo cáo > Mở lại năm đã ký).")
-        self.setText(text)
-        self.setStyleSheet(STYLES[status.level] + " padding:8px; border-radius:4px; font-weight:bold;")
+        if text != self.text():
+            self.setText(text)
+        style = STYLES[status.level] + " padding:8px; border-radius:4px; font-weight:bold;"
+        if style != self.styleSheet():  # refreshed after every save: restyling costs a relayout
+            self.setStyleSheet(style)

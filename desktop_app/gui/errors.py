@@ -9,7 +9,7 @@ import sys
 import threading
 import traceback
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.core.errors import TienDoError
@@ -26,8 +26,9 @@ class ErrorHandler(QObject):
         super().__init__(app)
         self.dialog: QMessageBox | None = None
         self._previous_hooks = (sys.excepthook, threading.excepthook)
-        # A worker thread must not touch widgets: the dialog is shown on the UI thread.
-        self._report.connect(self._show, Qt.QueuedConnection)
+        # A worker thread must not touch widgets: emitted from one, the signal is queued to
+        # the UI thread this handler lives in (Qt's automatic connection), shown there.
+        self._report.connect(self._show)
         sys.excepthook = self.handle
         threading.excepthook = lambda args: self.handle(args.exc_type, args.exc_value, args.exc_traceback)
 
@@ -58,6 +59,8 @@ class ErrorHandler(QObject):
             return  # one message at a time: a failing repaint must not stack hundreds
         self.dialog = QMessageBox(QMessageBox.Critical, _("TienDo"), text, QMessageBox.Ok,
                                   QApplication.activeWindow())
+        from PySide6.QtCore import Qt  # not at import: the first window does without Qt's namespace
+
         self.dialog.setAttribute(Qt.WA_DeleteOnClose, False)
         self.dialog.open()
 

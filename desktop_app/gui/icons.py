@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
 
 SIZE = 32
@@ -20,6 +20,8 @@ def status_icon(status: str) -> QIcon:
 
 @lru_cache(maxsize=None)
 def _tone_icon(status: str) -> QIcon:
+    from PySide6.QtCore import Qt
+
     pixmap = QPixmap(SIZE, SIZE)
     pixmap.fill(Qt.transparent)
     painter = QPainter(pixmap)
@@ -51,7 +53,19 @@ def _tone_icon(status: str) -> QIcon:
 
 @lru_cache(maxsize=None)
 def app_icon() -> QIcon:
+    """The picture ``draw_app_icon`` draws, as saved in resources/icons/tiendo.png: loaded,
+    not drawn, because painting in colour makes PySide build Python's view of Qt's whole
+    namespace (~30 ms), and the icon is needed before the first window shows."""
+    from desktop_app.core.resources import icons_dir
+
+    saved = icons_dir() / "tiendo.png"
+    return QIcon(str(saved)) if saved.is_file() else draw_app_icon()
+
+
+def draw_app_icon() -> QIcon:
     """A rising bar chart on a deep red tile: progress, in the colours of official papers."""
+    from PySide6.QtCore import Qt
+
     icon = QIcon()
     for size in (16, 32, 48, 64, 128, 256):
         pixmap = QPixmap(size, size)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
-from desktop_app.core import keyslots
-
 INPUT_EVENTS = {QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.Wheel}
 
 
@@ -38,6 +36,8 @@ class IdleWatcher(QObject):
 
 def check_secret(workspace_path, passphrase: str | None = None, recovery_code: str | None = None) -> None:
     """Raises WrongSecretError unless the secret opens this workspace's key slots."""
+    from desktop_app.core import keyslots
+
     slots = keyslots.read_slots(workspace_path)
     if recovery_code:
         keyslots.open_with_recovery_code(slots, recovery_code)

@@ -43,7 +43,9 @@ class MessageBar(QFrame):
     def show_message(self, text: str, level: str = "info") -> None:
         self.level = level
         self.label.setText(text)
-        self.setStyleSheet(f"MessageBar {{ {STYLES[level]} border-radius:4px; }} QLabel {{ {STYLES[level]} border:none; }}")
+        style = f"MessageBar {{ {STYLES[level]} border-radius:4px; }} QLabel {{ {STYLES[level]} border:none; }}"
+        if style != self.styleSheet():  # a confirmation after every save: restyling costs a relayout
+            self.setStyleSheet(style)
         self.show()
         if level == "info":
             self.timer.start(INFO_FOR_MS)

@@ -14,7 +14,7 @@ import logging
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop_app.core.errors import TienDoError
@@ -74,6 +74,8 @@ def run_op(
     title: str | None = None,
 ) -> None:
     """Run ``work(progress)`` on a worker thread; then ``on_done(result)`` on the UI thread."""
+    from PySide6.QtCore import Qt  # not at import: the first window does without Qt's namespace
+
     job = _Job(work)
     dialog = QProgressDialog(title or _("Working…"), None, 0, 0, parent)
     dialog.setWindowTitle(_("TienDo"))

@@ -21,7 +21,10 @@ def qt_catalog(language: str) -> dict[tuple[str, str], str]:
     installed program carries (gettext keys a context as "context\x04text")."""
     folder = translations_dir() / language / "qt"
     po_path, mo_path = folder / "qtbase.po", folder / "qtbase.mo"
-    if po_path.exists():
+    # The compiled catalogue when it is up to date (``i18n compile`` makes it in a
+    # checkout): parsing the .po with Babel costs the first window ~40 ms.
+    mo_current = mo_path.exists() and (not po_path.exists() or mo_path.stat().st_mtime >= po_path.stat().st_mtime)
+    if po_path.exists() and not mo_current:
         from babel.messages.pofile import read_po
 
         with po_path.open("rb") as handle:

@@ -4,6 +4,7 @@ passphrase.  Key derivation takes a moment, so opening runs off the UI thread.""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
@@ -11,7 +12,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import TienDoError
 from desktop_app.core.i18n import _
-from desktop_app.core.workspace import Workspace
+
+if TYPE_CHECKING:  # imported when a workspace is opened, not with the first window
+    from desktop_app.core.workspace import Workspace
 
 
 def password_field(name: str) -> QLineEdit:
@@ -100,6 +103,8 @@ class UnlockDialog(QDialog):
 
 def open_workspace(path: Path, passphrase: str, recovery_code: str | None, new: str, again: str) -> Workspace:
     """With a recovery code, the new passphrase is set before the workspace is handed over."""
+    from desktop_app.core.workspace import Workspace
+
     if recovery_code is None:
         return Workspace.open(path, passphrase=passphrase)
     from desktop_app.core.keyslots import check_new_passphrase

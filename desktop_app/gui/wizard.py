@@ -6,28 +6,50 @@ main window; the slow steps (key derivation, filling the sample) run off the UI 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QRadioButton, QVBoxLayout, QWizard, QWizardPage,
+    QButtonGroup, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QMessageBox, QPushButton, QRadioButton, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
 from desktop_app.core.errors import TienDoError
-from desktop_app.core.exchange.offices import slug
 from desktop_app.core.i18n import _
-from desktop_app.core.model import Office, Plan
-from desktop_app.core.plans import load_bundled_plans
-from desktop_app.core.backup import BACKUP_SUFFIX
 from desktop_app.core.storage.files import SUFFIX, default_workspace_dir
-from desktop_app.core.workspace import Workspace
 from desktop_app.gui.unlock import password_field
+
+if TYPE_CHECKING:
+    from desktop_app.core.model import Office, Plan
+    from desktop_app.core.workspace import Workspace
+
+# The first window is the wizard's first page: the workspace and backups (SQLCipher,
+# libsodium) and the plans (every target parsed) are imported when a page needs them.
 
 CREATE, LEAD, DEMO, OPEN, RESTORE = "create", "lead", "demo", "open", "restore"
 DEMO_PASSPHRASE = "dungthu-2026"
 PAGE_START, PAGE_PLAN, PAGE_PASSPHRASE, PAGE_RECOVERY, PAGE_OPEN, PAGE_RESTORE = range(6)
+USER_ROLE = 256  # Qt.UserRole, without building Python's view of Qt's namespace before the first window
 NEXT_PAGE = {CREATE: PAGE_PLAN, LEAD: PAGE_PLAN, OPEN: PAGE_OPEN, RESTORE: PAGE_RESTORE, DEMO: -1}
+
+
+def file_and_passphrase_rows(form: QFormLayout, path_field: QWidget, label_text: str, browse) -> tuple:
+    """A file field with its Browse button, the passphrase, and the line where a refusal
+    is shown: the rows of the open and restore pages."""
+    button = QPushButton(_("Bro&wse…"))
+    button.setObjectName("browse")
+    button.clicked.connect(browse)
+    row = QHBoxLayout()
+    row.addWidget(path_field, 1)
+    row.addWidget(button)
+    label = QLabel(label_text)
+    label.setBuddy(path_field)
+    form.addRow(label, row)
+    passphrase = password_field(_("Passphrase"))
+    form.addRow(_("&Passphrase:"), passphrase)
+    error = error_label()
+    form.addRow(error)
+    return passphrase, error
 
 
 def error_label() -> QLabel:
@@ -38,12 +60,18 @@ def error_label() -> QLabel:
     return label
 
 
+def workspace_file(name: str) -> Path:
+    """``name``.tiendo in the usual folder."""
+    return default_workspace_dir() / f"{name}{SUFFIX}"
+
+
 def demo_path() -> Path:
-    return default_workspace_dir() / f"dung-thu{SUFFIX}"
+    return workspace_file("dung-thu")
 
 
 def open_or_create_demo(progress) -> Workspace:
     from desktop_app.core.demo import create_demo_workspace
+    from desktop_app.core.workspace import Workspace
 
     path = demo_path()
     if path.exists():
@@ -110,7 +138,7 @@ class PlanPage(QWizardPage):
         super().__init__()
         self.setTitle(_("Plan and office"))
         self.setSubTitle(_("Choose the province's plan and the office this computer reports for."))
-        self.plans: list[Plan] = load_bundled_plans()
+        self.headers: list = []  # plan_list.PlanHeader, read when the page first shows
         form = QFormLayout(self)
         self.plan = QComboBox()
         self.plan.setAccessibleName(_("Plan"))
@@ -152,19 +180,23 @@ class PlanPage(QWizardPage):
         self.new_office.textChanged.connect(self.suggest_path)
         self.error = error_label()
         form.addRow(self.error)
-        self.fill_plans()
 
     def initializePage(self) -> None:
+        if not self.headers:
+            self.fill_plans()
         lead = self.wizard().choice == LEAD
         self.lead.setChecked(lead)
-        if lead:
+        if lead and self.office.count():
             self.office.setCurrentIndex(max(0, self.office.findData(self.selected_plan.lead_office_id)))
 
     def fill_plans(self, select: str | None = None) -> None:
+        from desktop_app.core.plan_list import plan_headers
+
+        self.headers = plan_headers()
         self.plan.blockSignals(True)
         self.plan.clear()
-        for plan in self.plans:
-            self.plan.addItem(f"{plan.province}: {plan.title_line}", plan.code)
+        for header in self.headers:
+            self.plan.addItem(f"{header.province}: {header.title_line}", header.code)
         self.plan.blockSignals(False)
         index = max(0, self.plan.findData(select or "khanhhoa-2024"))
         self.plan.setCurrentIndex(index)
@@ -182,16 +214,23 @@ class PlanPage(QWizardPage):
         except TienDoError as error:
             QMessageBox.warning(self, _("TienDo"), error.message())
             return
-        self.plans = load_bundled_plans()
         self.fill_plans(plan.code)
 
     @property
     def selected_plan(self) -> Plan:
-        return next(p for p in self.plans if p.code == self.plan.currentData())
+        """The chosen plan, read in full (only this one: the list shows headers)."""
+        from desktop_app.core.plans import load_bundled_plan
+
+        return load_bundled_plan(self.plan.currentData())
 
     def fill_offices(self) -> None:
-        plan = self.selected_plan
         self.office.clear()
+        self.error.clear()
+        try:
+            plan = self.selected_plan
+        except TienDoError as error:  # an installed plan that no longer reads: say so, keep the others
+            self.error.setText(error.message())
+            return
         for office in sorted(plan.offices.values(), key=lambda o: (o.kind == "collective", o.name)):
             if office.kind not in ("collective", "other"):
                 self.office.addItem(office.name, office.id)
@@ -201,6 +240,9 @@ class PlanPage(QWizardPage):
     def office_choice(self) -> tuple[str, Office | None]:
         typed = self.new_office.text().strip()
         if typed:
+            from desktop_app.core.exchange.offices import slug
+            from desktop_app.core.model import Office
+
             office_id = slug(typed)
             return office_id, Office(office_id, typed, typed, (), self.new_kind.currentData())
         return self.office.currentData(), None
@@ -208,7 +250,7 @@ class PlanPage(QWizardPage):
     def suggest_path(self) -> None:
         office_id, _new = self.office_choice()
         if office_id:
-            self.path.setText(str(default_workspace_dir() / f"{self.selected_plan.code}_{office_id}{SUFFIX}"))
+            self.path.setText(str(workspace_file(f"{self.plan.currentData()}_{office_id}")))
 
     def browse(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(self, _("Workspace file"), self.path.text(), f"TienDo (*{SUFFIX})")
@@ -246,12 +288,18 @@ class PassphrasePage(QWizardPage):
     def validatePage(self) -> bool:
         wizard: SetupWizard = self.wizard()
         page: PlanPage = wizard.page(PAGE_PLAN)
+        from desktop_app.core.workspace import Workspace
         from desktop_app.gui.ops import run_and_wait
 
         office_id, new_office = page.office_choice()
-        path, first, second, plan = Path(page.path.text()), self.first.text(), self.second.text(), page.selected_plan
-        role = "lead" if page.lead.isChecked() else "reporting"
+        path, first, second = Path(page.path.text()), self.first.text(), self.second.text()
         self.error.clear()
+        try:
+            plan = page.selected_plan
+        except TienDoError as error:
+            self.error.setText(error.message())
+            return False
+        role = "lead" if page.lead.isChecked() else "reporting"
         try:
             self.workspace, self.recovery_code = run_and_wait(self, lambda progress: Workspace.create(
                 path, first, confirmation=second, plan=plan, office_id=office_id, new_office=new_office, role=role,
@@ -276,8 +324,6 @@ class RecoveryPage(QWizardPage):
         font.setPointSize(16)
         font.setBold(True)
         self.code.setFont(font)
-        self.code.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.code.setAlignment(Qt.AlignCenter)
         self.code.setAccessibleName(_("Recovery code"))
         layout.addWidget(self.code)
         row = QHBoxLayout()
@@ -301,6 +347,10 @@ class RecoveryPage(QWizardPage):
         self.kept.setFocus()
 
     def initializePage(self) -> None:
+        from PySide6.QtCore import Qt  # here, not at import: the first window does without Qt's namespace
+
+        self.code.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.code.setAlignment(Qt.AlignCenter)
         self.code.setText(self.wizard().page(PAGE_PASSPHRASE).recovery_code)
 
     def isComplete(self) -> bool:
@@ -308,6 +358,12 @@ class RecoveryPage(QWizardPage):
 
     def nextId(self) -> int:
         return -1
+
+    def validatePage(self) -> bool:
+        workspace = self.wizard().workspace
+        if workspace is not None and workspace.role == "lead":
+            return ask_for_lead_key_copy(self, workspace)
+        return True
 
     def print_code(self) -> None:
         from desktop_app.core import clock
@@ -322,6 +378,28 @@ class RecoveryPage(QWizardPage):
             created_on=clock.today()), suggested_name=f"ma-khoi-phuc-{workspace.path.stem}.pdf")
 
 
+def ask_for_lead_key_copy(parent, workspace) -> bool:
+    """The lead office's set-up ends with a second copy of its key (packages open only
+    with it); the user may go on without, after a warning that says what is at stake.
+    Always True: the workspace exists either way, and the window follows."""
+    from desktop_app.gui.lead_key import LeadKeyCopyDialog
+
+    while LeadKeyCopyDialog(workspace, parent).exec() != QDialog.Accepted:
+        box = QMessageBox(QMessageBox.Warning, _("No second copy of the lead key"), _(
+            "Without a copy of the lead key, the packages the offices send can be opened only on this computer: "
+            "if it breaks or is lost, the year's packages cannot be read. You can save a copy later from "
+            "Exchange > Save a copy of the lead office's secret key."), parent=parent)
+        skip = box.addButton(_("&Go on without a copy"), QMessageBox.DestructiveRole)
+        again = box.addButton(_("&Save a copy now"), QMessageBox.AcceptRole)
+        # Enter and Esc both lead back to saving: skipping takes a deliberate click.
+        box.setDefaultButton(again)
+        box.setEscapeButton(again)
+        box.exec()
+        if box.clickedButton() is skip:
+            break
+    return True
+
+
 class OpenPage(QWizardPage):
     """An existing workspace: picked from the usual folder or browsed for, then unlocked."""
 
@@ -333,19 +411,7 @@ class OpenPage(QWizardPage):
         self.path = QComboBox()
         self.path.setEditable(True)
         self.path.setAccessibleName(_("Workspace file"))
-        browse = QPushButton(_("Bro&wse…"))
-        browse.setObjectName("browse")
-        browse.clicked.connect(self.browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
-        label = QLabel(_("Work&space:"))
-        label.setBuddy(self.path)
-        form.addRow(label, row)
-        self.passphrase = password_field(_("Passphrase"))
-        form.addRow(_("&Passphrase:"), self.passphrase)
-        self.error = error_label()
-        form.addRow(self.error)
+        self.passphrase, self.error = file_and_passphrase_rows(form, self.path, _("Work&space:"), self.browse)
 
     def initializePage(self) -> None:
         self.path.clear()
@@ -363,6 +429,7 @@ class OpenPage(QWizardPage):
         return -1
 
     def validatePage(self) -> bool:
+        from desktop_app.core.workspace import Workspace
         from desktop_app.gui.ops import run_and_wait
 
         path, passphrase = Path(self.path.currentText().strip()), self.passphrase.text()
@@ -378,33 +445,71 @@ class OpenPage(QWizardPage):
 
 
 class RestorePage(QWizardPage):
-    """A backup file (.tiendo-backup) put back in the usual folder, then opened."""
+    """A backup put back in the usual folder, then opened: one of the automatic backups
+    of this computer (the newest chosen already) or a backup file browsed for."""
 
     def __init__(self):
         super().__init__()
         self.setTitle(_("Restore a workspace from a backup"))
-        self.setSubTitle(_("Choose the backup file (.tiendo-backup) and type the passphrase it was made with. "
-                           "A workspace of the same name is kept beside the restored one, never overwritten."))
+        self.setSubTitle(_("Choose the backup (the newest automatic one is chosen) and type the passphrase it was "
+                           "made with. A workspace of the same name is kept beside the restored one, never "
+                           "overwritten."))
         form = QFormLayout(self)
+        self.automatic = QListWidget()
+        self.automatic.setAccessibleName(_("Automatic backups"))
+        self.automatic.setMaximumHeight(132)  # five lines; more scroll
+        self.automatic.currentItemChanged.connect(self.automatic_chosen)
+        self.none_found = QLabel(_("This computer has no automatic backups: choose a backup file."))
+        self.none_found.setWordWrap(True)
+        self.automatic_label = QLabel(_("&Automatic backups (newest first):"))
+        self.automatic_label.setBuddy(self.automatic)
+        form.addRow(self.automatic_label)
+        form.addRow(self.automatic)
+        form.addRow(self.none_found)
         self.path = QLineEdit()
         self.path.setAccessibleName(_("Backup file"))
-        browse = QPushButton(_("Bro&wse…"))
-        browse.setObjectName("browse")
-        browse.clicked.connect(self.browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
-        label = QLabel(_("Bac&kup file:"))
-        label.setBuddy(self.path)
-        form.addRow(label, row)
-        self.passphrase = password_field(_("Passphrase"))
-        form.addRow(_("&Passphrase:"), self.passphrase)
-        self.error = error_label()
-        form.addRow(self.error)
+        self.path.textEdited.connect(lambda: self.automatic.setCurrentRow(-1))
+        self.passphrase, self.error = file_and_passphrase_rows(form, self.path, _("Bac&kup file:"), self.browse)
+        self.backups: list = []
+
+    def initializePage(self) -> None:
+        from desktop_app.core.autobackup import list_backups
+        from desktop_app.core.text import format_date
+
+        try:
+            self.backups = list_backups()
+        except OSError:  # an unreadable data folder hides the list, never the page
+            self.backups = []
+        self.automatic.clear()
+        for backup in self.backups:
+            text = _("{workspace} — {date} at {time} ({size} kB)", workspace=backup.workspace_name,
+                     date=format_date(backup.made_at.date()), time=f"{backup.made_at:%H:%M}",
+                     size=max(1, backup.size // 1024))
+            item = QListWidgetItem(text)
+            item.setData(USER_ROLE, str(backup.path))
+            self.automatic.addItem(item)
+        self.automatic.setVisible(bool(self.backups))
+        self.automatic_label.setVisible(bool(self.backups))
+        self.none_found.setVisible(not self.backups)
+        if self.backups:
+            self.automatic.setCurrentRow(0)  # the newest: what a clerk who lost today's file wants
+            self.passphrase.setFocus()
+
+    def automatic_chosen(self, item, _previous=None) -> None:
+        if item is not None:
+            self.path.setText(item.data(USER_ROLE))
+
+    def chosen_backup(self):
+        """The automatic backup chosen, if the path is one of them (its workspace's own name
+        is then the restored file's name, not the dated backup's)."""
+        return next((b for b in self.backups if str(b.path) == self.path.text().strip()), None)
 
     def browse(self) -> None:
+        from desktop_app.core.backup import BACKUP_SUFFIX
+
         name, _filter = QFileDialog.getOpenFileName(self, _("Backup"), str(Path.home()), f"TienDo (*{BACKUP_SUFFIX})")
         if name:
+            self.automatic.setCurrentRow(-1)
             self.path.setText(name)
 
     def nextId(self) -> int:
@@ -412,6 +517,7 @@ class RestorePage(QWizardPage):
 
     def validatePage(self) -> bool:
         from desktop_app.core.backup import restore_backup
+        from desktop_app.core.workspace import Workspace
         from desktop_app.gui.ops import run_and_wait
 
         backup, passphrase = Path(self.path.text().strip()), self.passphrase.text()
@@ -419,7 +525,9 @@ class RestorePage(QWizardPage):
         if not self.path.text().strip() or not backup.is_file():
             self.error.setText(_("Choose the backup file."))
             return False
-        target = default_workspace_dir() / (backup.name.split(".")[0] + SUFFIX)
+        automatic = self.chosen_backup()
+        name = automatic.workspace_name if automatic is not None else backup.name.split(".")[0]
+        target = workspace_file(name)
 
         def restore(progress) -> Workspace:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -432,7 +540,6 @@ class RestorePage(QWizardPage):
             self.error.setText(error.message())
             return False
         return True
-
 
 
 class SetupWizard(QWizard):

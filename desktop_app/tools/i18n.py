@@ -65,7 +65,9 @@ def missing(language: str = "vi") -> dict[str, list[tuple[str, int]]]:
 
 def compile_all() -> list[Path]:
     written = []
-    for po_path in sorted(translations_dir().glob("*/LC_MESSAGES/*.po")):
+    # */qt/: Qt's own texts, read by gui/qt_translations.py (as setup.py compiles them for a wheel)
+    folder = translations_dir()
+    for po_path in sorted([*folder.glob("*/LC_MESSAGES/*.po"), *folder.glob("*/qt/*.po")]):
         with po_path.open("rb") as handle:
             catalog = read_po(handle)
         mo_path = po_path.with_suffix(".mo")

@@ -9,7 +9,7 @@ import re
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabWidget, QWidget, QWizard
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabWidget, QWidget
 
 from desktop_app.core import entries
 from desktop_app.core.i18n import set_language

@@ -350,3 +350,26 @@ def test_change_the_passphrase(qtbot, office, window, monkeypatch):
     window().change_passphrase()
     qtbot.waitUntil(lambda: len(calls) == 2)
     assert calls == [(office.path, "mật khẩu mới 2027", "mật khẩu mới 2027")] * 2
+
+
+def test_the_window_menus_reach_the_pdf_signing_and_national_export_dialogs(qtbot, make_workspace, monkeypatch):
+    """The two actions that were CLI-only are in the menus: signing a PDF for every office,
+    the national export for the lead office only (which sends no USB package itself)."""
+    import desktop_app.gui.national_export as national_export
+    import desktop_app.gui.sign_pdf as sign_pdf
+    from desktop_app.gui.main_window import MainWindow
+
+    opened = []
+    monkeypatch.setattr(sign_pdf.SignPdfDialog, "exec", lambda self: opened.append("sign") or 0)
+    monkeypatch.setattr(national_export.NationalExportDialog, "exec", lambda self: opened.append("national") or 0)
+    lead, _ = make_workspace("so-ldtbxh", role="lead", name="lead-menus")
+    window = MainWindow(lead)
+    qtbot.addWidget(window)
+    window.load_year(2026)
+    from PySide6.QtWidgets import QMenu
+
+    actions = {a.text().replace("&", ""): a for menu in window.menuBar().findChildren(QMenu) for a in menu.actions()}
+    actions["Ký số tệp báo cáo PDF…"].trigger()
+    actions["Xuất dữ liệu cho hệ thống quốc gia…"].trigger()
+    assert opened == ["sign", "national"]
+    assert "Xuất dữ liệu ra USB…" not in actions and "Xuất các bảng ra Excel…" in actions   # the lead sends none

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop_app.core import entries
 from desktop_app.core.plans import load_bundled_plan
-from desktop_app.gui.indicators.model import COL_EVAL, COL_NOTE, COL_SOURCE, COL_VALUE
+from desktop_app.gui.indicators.model import COL_EVAL, COL_VALUE
 from desktop_app.gui.main_window import MainWindow
 
 TODAY = dt.date(2026, 11, 13)

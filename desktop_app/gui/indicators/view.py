@@ -16,7 +16,7 @@ from desktop_app.core.errors import TienDoError
 from desktop_app.core.i18n import _
 from desktop_app.gui.indicators.batch import PastedRow
 from desktop_app.gui.indicators.commands import WHOLE_ACTION
-from desktop_app.gui.indicators.model import COL_NAME, COL_NOTE, COL_SOURCE, COL_VALUE, IndicatorModel
+from desktop_app.gui.indicators.model import COL_NAME, COL_NOTE, COL_SOURCE, COL_VALUE, EDIT_TEXT, IndicatorModel
 from desktop_app.gui.indicators.proxy import IndicatorFilter
 
 WIDTHS = {0: 44, 1: 380, 2: 80, 3: 100, 4: 100, 5: 84, 6: 104, 7: 170, 8: 120, 9: 130}
@@ -31,6 +31,10 @@ class ValueDelegate(QStyledItemDelegate):
         if index.column() == COL_VALUE:
             editor.setPlaceholderText("99,5")
         return editor
+
+    def setEditorData(self, editor, index) -> None:
+        text = index.data(EDIT_TEXT)  # not EditRole: an item shows "no data" but edits from empty
+        editor.setText("" if text is None else str(text))
 
 
 class IndicatorView(QTableView):
