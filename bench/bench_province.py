@@ -41,7 +41,7 @@ from desktop_app.core.exchange.package import read_header, seal  # noqa: E402
 from desktop_app.core.exchange.report import province_report  # noqa: E402
 from desktop_app.core.model import Office  # noqa: E402
 from desktop_app.core.plans import load_bundled_plan  # noqa: E402
-from desktop_app.core.reports.consolidated import build_province_pdf  # noqa: E402
+from desktop_app.core.reports.consolidated import build_consolidated_pdf  # noqa: E402
 from desktop_app.core.workspace import Workspace  # noqa: E402
 from harness import Figure, compare, print_figures  # noqa: E402
 
@@ -206,7 +206,7 @@ def measure(size: int, plan, template: dict, scratch: Path, report_only: bool = 
     pages = []
 
     def build() -> None:
-        pages.append(build_province_pdf(province_report(lead, YEAR), scratch / f"tong-hop-{size}.pdf").pages)
+        pages.append(build_consolidated_pdf(province_report(lead, YEAR), scratch / f"tong-hop-{size}.pdf").pages)
 
     figure = compare(f"consolidated report, {size} offices", build,
                      lambda: _report_floor(scratch / f"floor-{size}.pdf", pieces),

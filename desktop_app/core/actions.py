@@ -132,14 +132,14 @@ def write_consolidated_report(ws: Workspace, year: int, *, pdf: Path | None = No
     """The province's report of ``year`` (one data model, ``province_report``) as a PDF,
     a workbook, or both, drawn from the same figures and carrying the same fingerprint."""
     from desktop_app.core.exchange.report import province_report
-    from desktop_app.core.reports.consolidated import build_province_pdf
-    from desktop_app.core.reports.consolidated_xlsx import write_province_xlsx
+    from desktop_app.core.reports.consolidated import build_consolidated_pdf
+    from desktop_app.core.reports.consolidated_xlsx import write_consolidated_xlsx
 
     if pdf is None and xlsx is None:
         raise InputError("Say where to write the consolidated report (a PDF, a workbook or both).")
     report = province_report(ws, year, plan_code=plan_code)
-    pages = build_province_pdf(report, Path(pdf)).pages if pdf is not None else 0
+    pages = build_consolidated_pdf(report, Path(pdf)).pages if pdf is not None else 0
     if xlsx is not None:
-        write_province_xlsx(report, Path(xlsx))
+        write_consolidated_xlsx(report, Path(xlsx))
     return ConsolidatedWritten(Path(pdf) if pdf is not None else None, pages,
                                Path(xlsx) if xlsx is not None else None, report.fingerprint)

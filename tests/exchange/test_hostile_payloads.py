@@ -26,7 +26,7 @@ from desktop_app.core.exchange.national import write_national
 from desktop_app.core.exchange.package import KIND_YEAR, _frame, seal
 from desktop_app.core.exchange.report import consolidated_report
 from desktop_app.core.reports.consolidated import build_consolidated_pdf
-from desktop_app.core.reports.spreadsheet import write_consolidated_xlsx
+from desktop_app.core.reports.consolidated_xlsx import write_consolidated_xlsx
 
 HOSTILE_EXAMPLES = int(os.environ.get("TIENDO_HOSTILE_EXAMPLES", "400"))
 TABLES = ("indicator_values", "task_progress", "reports", "received_packages", "trusted_keys", "offices",

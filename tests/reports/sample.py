@@ -17,8 +17,9 @@ import unicodedata
 from decimal import Decimal
 
 from desktop_app.core.reports.fingerprint import fingerprint
-from desktop_app.core.reports.model import (AnnualReport, BreakdownLine, ConsolidatedReport, IndicatorLine,
-                                            Signer, SubmissionLine, TaskLine)
+from desktop_app.core.reports.model import AnnualReport, IndicatorLine, Signer, SubmissionLine, TaskLine
+from desktop_app.core.reports.province_model import (BreakdownCell, IndicatorBreakdown, OfficeTask, OfficeText,
+                                                     ProvinceFigure, ProvinceReport, TaskSummary)
 
 YEAR = 2026
 REPORT_DATE = dt.date(2026, 12, 5)
@@ -328,18 +329,25 @@ def unit_names(count: int) -> list[str]:
     return names[:count]
 
 
-def sample_consolidated(units: int = 40, *, seed: int = YEAR) -> ConsolidatedReport:
-    """The lead office's report over ``units`` units: every fifth late, every seventh missing."""
+STATES = (("done", "hoàn thành"), ("in_progress", "đang triển khai"), ("behind", "chậm tiến độ"),
+          ("not_started", "chưa triển khai"))
+
+
+def sample_consolidated(units: int = 40, *, seed: int = YEAR) -> ProvinceReport:
+    """The lead office's consolidated report over ``units`` units, shaped as
+    ``exchange/report.py`` builds it: every fifth unit late, every seventh missing; each
+    unit that reported has a status for every task and a value for every indicator."""
     import dataclasses
 
     rng = random.Random(seed)
-    annual = dataclasses.replace(sample_report(seed=seed), summary="Tổng hợp kết quả thực hiện Kế hoạch số "
-                                 "8839/KH-UBND ngày 09/8/2024 của UBND tỉnh năm 2026")
-    columns = [line for line in annual.indicators if line.kind == "indicator"]
-    labels = tuple(f"{line.number or '-'}. {line.name}" + (f" ({line.unit})" if line.unit else "") for line in columns)
-    submissions, breakdown = [], []
+    annual = sample_report(seed=seed)
+    furniture = dataclasses.replace(annual, summary="Tổng hợp kết quả thực hiện Kế hoạch số 8839/KH-UBND ngày "
+                                    "09/8/2024 của UBND tỉnh năm 2026", results_text="", difficulties_text="",
+                                    proposals_text="", tasks=(), indicators=())
+    names = unit_names(units)
+    submissions, reported = [], []
     deadline = dt.date(2026, 11, 25)
-    for index, name in enumerate(unit_names(units)):
+    for index, name in enumerate(names):
         if index % 7 == 6:
             submissions.append(SubmissionLine(name, outcome="missing"))
             continue
@@ -347,8 +355,46 @@ def sample_consolidated(units: int = 40, *, seed: int = YEAR) -> ConsolidatedRep
         sent = deadline + dt.timedelta(days=late) - dt.timedelta(days=0 if late else rng.randint(0, 6))
         submissions.append(SubmissionLine(name, sent_on=f"{sent:%d/%m/%Y}", signer="Trần Văn Bình",
                                           outcome="late" if late else "on_time", days_late=late))
-        values = tuple((line.this_year * _factor(rng, 900, 1100)).quantize(Decimal("0.1"))
-                       if isinstance(line.this_year, Decimal) else None for line in columns)
-        breakdown.append(BreakdownLine(name, values))
-    return ConsolidatedReport(annual=annual, breakdown_indicators=labels, breakdown=tuple(breakdown),
-                              submissions=tuple(submissions))
+        reported.append((name, "Đúng hạn" if not late else f"Chậm {late} ngày"))
+    figures, breakdowns, group, parent, unnumbered = [], [], "", "", 0
+    for line in annual.indicators:
+        if line.kind == "group":
+            group = line.number
+            figures.append(ProvinceFigure("group", "", line.number, line.name))
+            continue
+        if line.number:
+            parent, unnumbered = line.number, 0
+            indicator_id = f"{group}.{line.number}"
+        else:   # a sub-indicator without a number of its own: "V.33.a"
+            unnumbered += 1
+            indicator_id = f"{group}.{parent}.{'abcdefghij'[unnumbered - 1]}"
+        counted = isinstance(line.this_year, Decimal) and line.kind == "indicator"
+        figures.append(ProvinceFigure(line.kind, indicator_id, line.number, line.name, line.unit, line.target_2025,
+                                      line.target_2030, line.this_year, line.evaluation, "",
+                                      f"Tổng hợp từ số liệu của {len(reported)} đơn vị" if counted else "",
+                                      len(reported) if counted else 0, line.depth))
+        if counted:
+            cells = tuple(BreakdownCell(name, (line.this_year * _factor(rng, 900, 1100)).quantize(Decimal("0.1")),
+                                        timeliness) for name, timeliness in reported)
+            label = f"{indicator_id}. {line.name}" + (f" ({line.unit})" if line.unit else "")
+            breakdowns.append(IndicatorBreakdown(indicator_id, label, line.this_year, cells))
+    tasks = []
+    for task in annual.tasks:
+        offices = tuple(OfficeTask(name, words, f"Kết quả nhiệm vụ {task.number} của {name}", state)
+                        for name, _ in reported for state, words in [rng.choice(STATES)])
+        tally = "; ".join(f"{words.capitalize()}: {n}" for state, words in STATES
+                          if (n := sum(o.state == state for o in offices)))
+        tasks.append(TaskSummary(task.number, task.name, task.lead, tally, offices))
+    on_time = sum(s.outcome == "on_time" for s in submissions)
+    late = sum(s.outcome == "late" for s in submissions)
+    overview = (f"Năm {YEAR}, có {units} đơn vị phải gửi báo cáo về Kế hoạch số 8839/KH-UBND: {on_time} đơn vị gửi "
+                f"đúng hạn, {late} đơn vị gửi chậm, {units - on_time - late} đơn vị chưa gửi.")
+    first, second = reported[0][0], reported[1][0]
+    return ProvinceReport(
+        furniture=furniture, plan_code="khanhhoa-8839", year=YEAR, overview=overview, figures=tuple(figures),
+        tasks=tuple(tasks), lead_results=RESULTS, lead_difficulties=DIFFICULTIES, lead_proposals=PROPOSALS,
+        results=(OfficeText(first, "Hoàn thành chi trả trợ cấp ưu đãi đúng hạn."),),
+        difficulties=(OfficeText(second, "Thiếu cán bộ làm công tác lao động - xã hội ở cấp xã."),),
+        proposals=(OfficeText(first, "Đề nghị bổ sung kinh phí đào tạo nghề cho lao động nông thôn."),),
+        breakdowns=tuple(breakdowns), submissions=tuple(submissions),
+        notes=("Số liệu toàn tỉnh là tổng số liệu của các đơn vị.",), offices=tuple(names))

@@ -13,7 +13,7 @@ from decimal import Decimal
 import pdfplumber
 import pytest
 
-from desktop_app.core.reports.consolidated import build_province_pdf
+from desktop_app.core.reports.consolidated import build_consolidated_pdf
 from desktop_app.core.reports.model import PageSettings, SubmissionLine
 from desktop_app.core.reports.province_model import (BreakdownCell, IndicatorBreakdown, OfficeTask, ProvinceFigure,
                                                      ProvinceReport, TaskSummary)
@@ -54,7 +54,7 @@ def province(rng: random.Random) -> ProvinceReport:
 def built(tmp_path_factory):
     report = province(random.Random(13))
     path = tmp_path_factory.mktemp("province") / "tong-hop.pdf"
-    build_province_pdf(report, path)
+    build_consolidated_pdf(report, path)
     with pdfplumber.open(str(path)) as pdf:
         texts = [page.extract_text() or "" for page in pdf.pages]
     return report, path, texts

@@ -2,9 +2,9 @@
 offices' task progress and narratives, who reported, every office's value behind each
 figure, and a fingerprint over exactly the figures and the packages they came from.
 
-    report = province_report(ws, 2026)            # or plan_code="kiengiang-2024"
-    build_province_pdf(report, "tong-hop.pdf")    # reports/consolidated.py
-    write_province_xlsx(report, "tong-hop.xlsx")  # reports/consolidated_xlsx.py
+    report = province_report(ws, 2026)                # or plan_code="kiengiang-2024"
+    build_consolidated_pdf(report, "tong-hop.pdf")    # reports/consolidated.py
+    write_consolidated_xlsx(report, "tong-hop.xlsx")  # reports/consolidated_xlsx.py
 """
 
 from __future__ import annotations

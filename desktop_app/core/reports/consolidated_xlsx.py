@@ -14,8 +14,9 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
 
-from desktop_app.core.reports.consolidated import FIGURE_HEADERS, SUBMISSION_HEADERS
+from desktop_app.core.reports.consolidated import FIGURE_HEADERS
 from desktop_app.core.reports.fingerprint import grouped
+from desktop_app.core.reports.province_appendices import SUBMISSION_HEADERS
 from desktop_app.core.reports.province_model import ProvinceReport
 from desktop_app.core.reports.spreadsheet import BOLD, GROUP_FILL, new_sheet, put
 from desktop_app.core.text import format_date
@@ -41,7 +42,7 @@ def _figures(book, report: ProvinceReport) -> None:
             sheet.cell(row, 2).font = BOLD
 
 
-def write_province_xlsx(report: ProvinceReport, path: Path) -> Path:
+def write_consolidated_xlsx(report: ProvinceReport, path: Path) -> Path:
     book = Workbook()
     book.remove(book.active)
     _figures(book, report)

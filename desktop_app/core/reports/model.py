@@ -201,28 +201,6 @@ class SubmissionLine:
 
 
 @dataclass(frozen=True)
-class BreakdownLine:
-    """One unit's values, in the order of ``ConsolidatedReport.breakdown_indicators``."""
-    office: str
-    values: tuple[Value, ...]
-
-
-@dataclass(frozen=True)
-class ConsolidatedReport:
-    """The lead office's report to the provincial People's Committee.
-
-    ``annual`` carries the furniture, the narrative, the tasks and the province's figure
-    for each indicator (its ``indicators``).  Appendix 1 lists ``submissions``; appendix
-    2 is the per-unit breakdown: ``breakdown_indicators`` names the columns ("2. Tỉ lệ
-    thất nghiệp chung (%)") and every ``BreakdownLine`` gives one unit's values for them.
-    """
-    annual: AnnualReport
-    breakdown_indicators: tuple[str, ...] = ()
-    breakdown: tuple[BreakdownLine, ...] = ()
-    submissions: tuple[SubmissionLine, ...] = ()
-
-
-@dataclass(frozen=True)
 class PdfResult:
     """What a build wrote: the page count and where the signature block landed, so the
     visible stamp of a digital signature (``signing.py``) goes exactly there.

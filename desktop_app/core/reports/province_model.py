@@ -1,6 +1,6 @@
 """The consolidated report as its own document: what the lead office sends the provincial
 People's Committee for one plan and one year.  Built once (``exchange/report.py``); the
-PDF (``consolidated.build_province_pdf``), the workbook (``consolidated_xlsx``) and the
+PDF (``consolidated.build_consolidated_pdf``), the workbook (``consolidated_xlsx``) and the
 fingerprint all read this, so they cannot disagree.
 
 Plain frozen data: numbers are ``Decimal``, words are Vietnamese as printed.

@@ -4,7 +4,8 @@ decimals they carry, in the separators of the clerk's Windows: 1.234,5 on a Viet
 one), text as text.
 
     write_annual_xlsx(report, "bao-cao-2026.xlsx")
-    write_consolidated_xlsx(consolidated, "tong-hop-2026.xlsx")
+
+The consolidated report's workbook is ``consolidated_xlsx.write_consolidated_xlsx``.
 """
 
 from __future__ import annotations
@@ -18,9 +19,8 @@ from openpyxl.utils import get_column_letter
 
 from desktop_app.core.cells import put_id, put_text, save_workbook
 from desktop_app.core.reports.annual import INDICATOR_HEADERS, TASK_HEADERS
-from desktop_app.core.reports.consolidated import SUBMISSION_HEADERS
 from desktop_app.core.reports.fingerprint import grouped
-from desktop_app.core.reports.model import AnnualReport, ConsolidatedReport
+from desktop_app.core.reports.model import AnnualReport
 from desktop_app.core.text import format_date
 
 GROUP_FILL = PatternFill("solid", fgColor="EDEDED")
@@ -135,34 +135,4 @@ def write_annual_xlsx(report: AnnualReport, path: Path) -> Path:
     indicator_sheet(book, report)
     task_sheet(book, report)
     info_sheet(book, report)
-    return _save(book, path)
-
-
-def write_consolidated_xlsx(report: ConsolidatedReport, path: Path) -> Path:
-    """Sheets "Chỉ tiêu toàn tỉnh" (the province's figures), "Nhiệm vụ", "Gửi báo cáo"
-    (who reported, days late as a number) and "Số liệu đơn vị" (one row per unit, one
-    column per indicator, the unit column frozen too), then "Thông tin"."""
-    from desktop_app.core.reports.province_model import ProvinceReport
-
-    if isinstance(report, ProvinceReport):   # the province's report as built from a workspace
-        from desktop_app.core.reports.consolidated_xlsx import write_province_xlsx
-
-        return write_province_xlsx(report, path)
-    book = Workbook()
-    book.remove(book.active)
-    indicator_sheet(book, report.annual, "Chỉ tiêu toàn tỉnh")
-    task_sheet(book, report.annual)
-    sent = new_sheet(book, "Gửi báo cáo", (*SUBMISSION_HEADERS, "Số ngày chậm"), (7, 50, 22, 13, 28, 12))
-    for row, line in enumerate(report.submissions, start=2):
-        for column, value in enumerate((row - 1, line.office, line.status_words(), line.sent_on, line.signer,
-                                        line.days_late if line.outcome in ("late", "amended") else None), start=1):
-            put(sheet=sent, row=row, column=column, value=value)
-    labels = report.breakdown_indicators
-    units = new_sheet(book, "Số liệu đơn vị", ("Đơn vị", *labels), (45, *(18,) * len(labels)), freeze="B2")
-    units.row_dimensions[1].height = 90
-    for row, line in enumerate(report.breakdown, start=2):
-        put(units, row, 1, line.office)
-        for column, value in enumerate(line.values, start=2):
-            put(units, row, column, value)
-    info_sheet(book, report.annual)
     return _save(book, path)
