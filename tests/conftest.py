@@ -40,11 +40,14 @@ PASSPHRASE = "mật khẩu thử 2026"
 # the real date broke on the day after a plan's deadline.  A test that needs another
 # day moves the clock with the ``clock`` fixture.
 FIXED_NOW = "2026-06-15T09:00:00+07:00"
+# Also for what runs before a test's own fixtures (module-scoped fixtures) and for the
+# programs the tests start (the CLI, the installed wheel, the bundle): they read it here.
+os.environ["TIENDO_NOW"] = FIXED_NOW
 
 
 @pytest.fixture(autouse=True)
 def clock():
-    """The program's clock, fixed at FIXED_NOW; ``clock.set_now(...)`` moves it."""
+    """The program's clock, fixed at FIXED_NOW; ``clock.set_now(...)`` moves it for one test."""
     from desktop_app.core import clock as program_clock
 
     program_clock.set_now(FIXED_NOW)
