@@ -110,18 +110,22 @@ def verdict_rules(ws: Workspace, year: int) -> tuple[str, ...]:
     return (clean(progress.verdict_rule("vi")),)
 
 
+def grouped_rows(ws: Workspace, year: int, *, assigned_only: bool = True) -> list[tuple[object, list]]:
+    """The plan's groups in order, each with its indicator rows for ``year`` (only the
+    office's form unless told otherwise); a group with no row is left out."""
+    by_group: dict[str, list] = {}
+    for row in indicator_rows(ws, year):
+        if row.assigned or not assigned_only:
+            by_group.setdefault(row.indicator.group_id, []).append(row)
+    return [(group, by_group[group.id]) for group in ws.plan.groups if group.id in by_group]
+
+
 def indicator_lines(ws: Workspace, year: int, *, assigned_only: bool = True) -> tuple[IndicatorLine, ...]:
     plan = ws.plan
-    rows = [r for r in indicator_rows(ws, year) if r.assigned or not assigned_only]
-    by_group: dict[str, list] = {}
-    for row in rows:
-        by_group.setdefault(row.indicator.group_id, []).append(row)
     lines: list[IndicatorLine] = []
-    for group in plan.groups:
-        if group.id not in by_group:
-            continue
+    for group, group_rows in grouped_rows(ws, year, assigned_only=assigned_only):
         lines.append(IndicatorLine("group", group.number, group.name))
-        for row in by_group[group.id]:
+        for row in group_rows:
             indicator = row.indicator
             heading = plan.is_heading(indicator.id)
             t25, t30 = indicator.targets.get(2025), indicator.targets.get(2030)

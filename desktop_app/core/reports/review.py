@@ -146,21 +146,16 @@ def _notes(plan, indicator, by_year: dict, years: tuple[int, ...]) -> str:
 
 
 def indicator_lines(ws: Workspace, review_year: int, years: tuple[int, ...], *, assigned_only: bool = True):
-    from desktop_app.core.progress import indicator_rows, status_label
+    from desktop_app.core.progress import status_label
+    from desktop_app.core.reports.build import grouped_rows
 
     plan = ws.plan
     target_year = years[-1]
     all_values = entries.all_values(ws)
-    rows = [r for r in indicator_rows(ws, target_year) if r.assigned or not assigned_only]
-    by_group: dict[str, list] = {}
-    for row in rows:
-        by_group.setdefault(row.indicator.group_id, []).append(row)
     lines: list[ReviewIndicatorLine] = []
-    for group in plan.groups:
-        if group.id not in by_group:
-            continue
+    for group, group_rows in grouped_rows(ws, target_year, assigned_only=assigned_only):
         lines.append(ReviewIndicatorLine("group", group.number, group.name))
-        for row in by_group[group.id]:
+        for row in group_rows:
             indicator = row.indicator
             heading = plan.is_heading(indicator.id)
             by_year = all_values.get(indicator.id, {})
