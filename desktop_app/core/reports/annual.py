@@ -128,6 +128,26 @@ def with_mark(text: str, mark: int | None) -> str:
     return f"{text} ({mark})" if mark else text
 
 
+def place_indicator_line(line, rows: list, style: list, cell, bold: str) -> tuple[bool, float] | None:
+    """The part of an indicator table's row the annual and the consolidated report share:
+    a group row is appended whole (spanned, shaded; None is returned); for an indicator
+    the heading's bold and the sub-indicator's indent are styled, and (heading, indent)
+    returned for the caller's own columns."""
+    index = len(rows)
+    if line.kind == "group":
+        rows.append([cell(line.number, 0, bold=True), cell(line.name, 1, bold=True, through=7)] + [""] * 6)
+        style += [("SPAN", (1, index), (-1, index)), ("BACKGROUND", (0, index), (-1, index), GROUP_FILL),
+                  ("FONTNAME", (0, index), (-1, index), bold), ("ALIGN", (0, index), (-1, index), "LEFT")]
+        return None
+    indent = INDENT * line.depth
+    heading = line.kind == "heading"
+    if heading:
+        style.append(("FONTNAME", (1, index), (1, index), bold))
+    if indent:
+        style.append(("LEFTPADDING", (1, index), (1, index), PADDING + indent))
+    return heading, indent
+
+
 def indicator_table(lines: tuple[IndicatorLine, ...], styles: Styles, width: float,
                     marks: dict[int, int] | None = None) -> Table:
     """Part II: groups across the row, sub-indicators indented, the header repeated on
@@ -141,18 +161,10 @@ def indicator_table(lines: tuple[IndicatorLine, ...], styles: Styles, width: flo
     style = grid_style(size) + [("ALIGN", (0, 1), (-1, -1), "CENTER"), ("ALIGN", (1, 1), (1, -1), "LEFT")] + head_style()
     bold = font("bold")
     for position, line in enumerate(lines):
-        index = len(rows)
-        if line.kind == "group":
-            rows.append([cell(line.number, 0, bold=True), cell(line.name, 1, bold=True, through=7)] + [""] * 6)
-            style += [("SPAN", (1, index), (-1, index)), ("BACKGROUND", (0, index), (-1, index), GROUP_FILL),
-                      ("FONTNAME", (0, index), (-1, index), bold), ("ALIGN", (0, index), (-1, index), "LEFT")]
+        placed = place_indicator_line(line, rows, style, cell, bold)
+        if placed is None:
             continue
-        indent = INDENT * line.depth
-        heading = line.kind == "heading"
-        if heading:
-            style.append(("FONTNAME", (1, index), (1, index), bold))
-        if indent:
-            style.append(("LEFTPADDING", (1, index), (1, index), PADDING + indent))
+        heading, indent = placed
         rows.append([
             cell(line.number, 0), cell(line.name, 1, bold=heading, indent=indent),
             cell(line.unit, 2), cell(line.target_2025, 3), cell(line.target_2030, 4),

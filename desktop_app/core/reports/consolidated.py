@@ -11,8 +11,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Table, TableStyle
 
 from desktop_app.core.reports import decree30
-from desktop_app.core.reports.annual import (GROUP_FILL, Cells, build_pdf, cell_value, grid_style, head_style,
-                                             header_row, scaled)
+from desktop_app.core.reports.annual import (Cells, build_pdf, cell_value, grid_style, head_style, header_row,
+                                             place_indicator_line, scaled)
 from desktop_app.core.reports.decree30 import para_text
 from desktop_app.core.reports.model import PageSettings, PdfResult
 from desktop_app.core.reports.province_appendices import (WORKBOOK_NOTE, indicator_matrix, office_texts,
@@ -27,8 +27,6 @@ TASK_SUMMARY_WIDTHS = (8, 70, 40, 47)
 
 def figure_table(report: ProvinceReport, styles, width: float) -> Table:
     """Part II: the province's figure for every indicator and how it was made."""
-    from desktop_app.core.reports.annual import INDENT, PADDING
-
     size = styles.cell.fontSize
     lines = report.figures
     widths = scaled(FIGURE_WIDTHS, width, first=["TT", *(line.number for line in lines)], font_size=size)
@@ -38,18 +36,10 @@ def figure_table(report: ProvinceReport, styles, width: float) -> Table:
                                 ("ALIGN", (7, 1), (7, -1), "LEFT")] + head_style()
     bold = decree30.font("bold")
     for line in lines:
-        index = len(rows)
-        if line.kind == "group":
-            rows.append([cell(line.number, 0, bold=True), cell(line.name, 1, bold=True, through=7)] + [""] * 6)
-            style += [("SPAN", (1, index), (-1, index)), ("BACKGROUND", (0, index), (-1, index), GROUP_FILL),
-                      ("FONTNAME", (0, index), (-1, index), bold), ("ALIGN", (0, index), (-1, index), "LEFT")]
+        placed = place_indicator_line(line, rows, style, cell, bold)
+        if placed is None:
             continue
-        indent = INDENT * line.depth
-        heading = line.kind == "heading"
-        if heading:
-            style.append(("FONTNAME", (1, index), (1, index), bold))
-        if indent:
-            style.append(("LEFTPADDING", (1, index), (1, index), PADDING + indent))
+        heading, indent = placed
         rows.append([cell(line.number, 0), cell(line.name, 1, bold=heading, indent=indent), cell(line.unit, 2),
                      cell(line.target_2025, 3), cell(line.target_2030, 4), cell(cell_value(line.value), 5),
                      cell(line.evaluation, 6), cell("" if heading else line.basis, 7)])
@@ -59,7 +49,8 @@ def figure_table(report: ProvinceReport, styles, width: float) -> Table:
 
 
 def task_summary_table(report: ProvinceReport, styles, width: float) -> Table:
-    widths = scaled(TASK_SUMMARY_WIDTHS, width)
+    widths = scaled(TASK_SUMMARY_WIDTHS, width, first=["TT", *(task.number for task in report.tasks)],
+                    font_size=styles.cell.fontSize)
     cell = Cells(widths, styles.cell.fontSize)
     rows = [header_row(TASK_SUMMARY_HEADERS, cell)]
     for task in report.tasks:
