@@ -120,7 +120,7 @@ def make_backup(workspace: Workspace, root: Path | None = None, keep: int = KEEP
     try:
         copy = copy_to(made, folder_for(workspace, Path(second)), keep)
     except WorkspaceError as error:
-        log.warning("automatic backup %s not copied to %s: %s", made, second, error.en)
+        log.warning("%s (backup %s)", error.en, made)
         return Made(made, copy_failed=error)
     return Made(made, copy=copy)
 
