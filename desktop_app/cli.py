@@ -33,6 +33,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "passwd": ("workspace", N_("change the passphrase")),
     "recover": ("workspace", N_("open with the recovery code and set a new passphrase")),
     "backup": ("workspace", N_("make an encrypted backup")),
+    "auto-backup": ("workspace", N_("the automatic backups: a second folder for them (a USB stick), list them, "
+                                    "or make one now")),
     "restore": ("workspace", N_("restore a backup")),
     "check": ("workspace", N_("check a workspace's integrity")),
     "set": ("entries", N_("record an indicator's value for a year")),

@@ -297,6 +297,12 @@ class MainWindow(QMainWindow):
 
             set_language(dialog.language.currentData())
             self.retranslate()
+            if dialog.second_folder_changed:
+                from desktop_app.core.backup_places import second_folder
+
+                folder = second_folder()
+                self.say(_("Automatic backups are also kept in {folder}.", folder=folder) if folder
+                         else _("Automatic backups are kept in the data folder only."))
 
     def retranslate(self) -> None:
         """Every visible text again in the language now chosen: the window is rebuilt."""
