@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStorageInfo, Qt, QTimer
+from PySide6.QtCore import QRect, QSize, QStorageInfo, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-    QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout,
+    QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QStyledItemDelegate, QVBoxLayout,
 )
 
 from desktop_app.core import entries
@@ -170,6 +170,21 @@ def _full_text(outcome) -> str:
     return "\n".join([outcome.describe(), *(f"• {problem}" for problem in problems)])
 
 
+class WrappedTextDelegate(QStyledItemDelegate):
+    """Qt's own measure of wrapped text leaves the last line half cut: the height is the
+    text's own, wrapped at the column's width less the cell's margins."""
+
+    MARGIN = 4
+
+    def sizeHint(self, option, index):
+        size = super().sizeHint(option, index)
+        view = self.parent()
+        width = view.columnWidth(index.column()) - 2 * self.MARGIN - 2
+        text = index.data() or ""
+        needed = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 20), 100000), Qt.TextWordWrap, text)
+        return QSize(size.width(), max(size.height(), needed.height() + 2 * self.MARGIN))
+
+
 class ImportSummary(QDialog):
     """What an import did to each file, after a line that counts it all.  A long reason
     wraps in its row; the selected row's whole text, with every problem of a rejected
@@ -204,6 +219,7 @@ class ImportSummary(QDialog):
             table.setColumnWidth(column, min(table.columnWidth(column), cap))
         header.resizeSection(4, 200)  # measured to its whole text above; the stretch gives it what is left
         header.setSectionResizeMode(4, QHeaderView.Stretch)
+        table.setItemDelegate(WrappedTextDelegate(table))
         for row, outcome in enumerate(self.outcomes):
             text = _full_text(outcome)
             for column in range(table.columnCount()):
@@ -220,7 +236,7 @@ class ImportSummary(QDialog):
         self.detail.setReadOnly(True)
         self.detail.setAccessibleName(_("The selected file's result in full"))
         self.detail.setPlaceholderText(_("Select a row to read its result in full."))
-        self.detail.setMaximumHeight(110)
+        self.detail.setMaximumHeight(90)
         layout.addWidget(self.detail)
         table.itemSelectionChanged.connect(self._show_selected)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
