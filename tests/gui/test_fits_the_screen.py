@@ -221,3 +221,28 @@ def test_the_backup_places_fit_settings_restore_page_and_replace_question(qtbot,
     QTimer.singleShot(100, look_and_say_no)
     assert not page.replace_agreed(workspace.path)
     assert isinstance(shown[0], QMessageBox)
+
+
+def test_an_import_summary_of_150_packages_fits_and_wraps_its_long_reasons(qtbot, language):
+    from pathlib import Path
+
+    from desktop_app.core.exchange.importer import ImportOutcome
+    from desktop_app.gui.exchange import ImportSummary
+
+    reason = ("Gói được ký bằng một khóa khác với khóa đã đăng ký cho UBND xã Thử Nghiệm; đối chiếu dấu vân tay "
+              "trên báo cáo đã ký của đơn vị trước khi nhận. ") * 2
+    kinds = ["imported"] * 120 + ["rejected"] * 20 + ["duplicate"] * 8 + ["withdrawn"] * 2
+    outcomes = [ImportOutcome(Path(f"khanhhoa-2024_ubnd-xa-thu-nghiem-so-{n:03d}_2026_r1.tdpkg"), kind,
+                              message=reason if kind in ("rejected", "withdrawn") else "",
+                              office_name=f"Ủy ban nhân dân xã Thử Nghiệm Số {n}", year=2026, revision=1)
+                for n, kind in enumerate(kinds)]
+    dialog = ImportSummary(outcomes)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert_on_screen(dialog)
+    assert_unique_mnemonics(dialog)
+    table = dialog.table
+    assert table.rowCount() == 150 and table.verticalScrollBar().maximum() > 0
+    assert table.horizontalScrollBar().maximum() == 0  # the reason wraps; nothing hides to the right
+    assert table.sizeHintForRow(0) > 2 * table.fontMetrics().height()  # a rejected row first, on several lines
+    assert dialog.summary.isVisible() and "120" in dialog.summary.text() and "20" in dialog.summary.text()
