@@ -36,11 +36,14 @@ screenshots: $(STAMP) translations
 
 bundle: $(STAMP) translations
 	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build installer/tiendo.spec
-	@echo "bundle size: $$(du -sm dist/TienDo | cut -f1) MiB (dist/TienDo)"
+	@$(PY) installer/size_report.py bundle dist/TienDo
 
+# On Linux this packs the Linux bundle (not runnable on Windows): its size shows what NSIS's
+# compression makes of the same files.
 installer: bundle
-	makensis -V2 -DAPP_EXE=TienDo -DVERSION=$$($(PY) -c "import desktop_app; print(desktop_app.__version__)") installer/tiendo.nsi
-	@ls -l dist/TienDo-Setup-*.exe 2>/dev/null | awk '{printf "installer size: %.0f MiB (%s)\n", $$5/1048576, $$9}'
+	version=$$($(PY) -c "import desktop_app; print(desktop_app.__version__)") && \
+	makensis -V2 -DAPP_EXE=TienDo -DVERSION=$$version installer/tiendo.nsi && \
+	$(PY) installer/size_report.py installer dist/TienDo-Setup-$$version.exe
 
 clean:
 	rm -rf build dist .pytest_cache

@@ -52,14 +52,17 @@ LangString WORKSPACE_TYPE ${LANG_VIETNAMESE} "Tệp dữ liệu TienDo"
 LangString WORKSPACE_TYPE ${LANG_ENGLISH} "TienDo workspace"
 LangString KEEP_DATA ${LANG_VIETNAMESE} "Dữ liệu của bạn trong thư mục %APPDATA%\TienDo được giữ nguyên."
 LangString KEEP_DATA ${LANG_ENGLISH} "Your data in %APPDATA%\TienDo is kept."
-; Qt 6 runs only on 64-bit Windows 10 or newer: say so before copying anything.
-LangString NEEDS_WINDOWS ${LANG_VIETNAMESE} "TienDo cần Windows 10 (64-bit) trở lên. Máy này không chạy được TienDo."
-LangString NEEDS_WINDOWS ${LANG_ENGLISH} "TienDo needs 64-bit Windows 10 or newer. It cannot run on this computer."
+; Qt 6 runs only on 64-bit Windows 10 or newer, and Qt 6.10+'s Qt6Core.dll uses Windows' own
+; ICU (icuuc.dll -> icu.dll), complete only from Windows 10 version 1903 (build 18362):
+; say so before copying anything.
+LangString NEEDS_WINDOWS ${LANG_VIETNAMESE} "TienDo cần Windows 10 (64-bit) phiên bản 1903 trở lên, hoặc Windows 11. Máy này không chạy được TienDo."
+LangString NEEDS_WINDOWS ${LANG_ENGLISH} "TienDo needs 64-bit Windows 10 version 1903 or newer, or Windows 11. It cannot run on this computer."
 
 Function .onInit
   !insertmacro MUI_LANGDLL_DISPLAY
   ${IfNot} ${RunningX64}
   ${OrIfNot} ${AtLeastWin10}
+  ${OrIfNot} ${AtLeastBuild} 18362
     MessageBox MB_ICONSTOP|MB_OK "$(NEEDS_WINDOWS)"
     Abort
   ${EndIf}
