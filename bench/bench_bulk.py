@@ -3,8 +3,9 @@ each next to its floor measured alternately in the same run:
 
 - save 100 values in one paste (``entries.set_values``) | save one value (``entries.set_value``),
   goal ≤ 2×: a paste costs about what one keystroke costs;
-- the same paste                                        | the same rows and audit rows written
-  by bare SQLCipher in one transaction (the statements alone): what the checks cost per row.
+- the same paste                                        | the same rows and the same audit row
+  (one per action, its changes as JSON) written by bare SQLCipher in one transaction (the
+  statements alone): what the reads and checks cost.
 
 Every run changes every value (SQLite skips a row whose bytes did not change).
 
@@ -14,6 +15,7 @@ Every run changes every value (SQLite skips a row whose bytes did not change).
 from __future__ import annotations
 
 import itertools
+import json
 import sys
 import tempfile
 from decimal import Decimal
@@ -55,7 +57,8 @@ def run():
 
             def bare() -> None:
                 # What set_values writes, without reading, checking or building anything.
-                value, at = str(4 + next(bare_runs) % 2), clock.now().isoformat(timespec="seconds")
+                n = next(bare_runs)
+                value, old, at = str(4 + n % 2), str(4 + (n + 1) % 2), clock.now().isoformat(timespec="seconds")
                 key = f"{ws.plan_code}/so-ldtbxh/2028/"
                 with ws.transaction() as tx:
                     tx.executemany(
@@ -64,10 +67,12 @@ def run():
                         " ON CONFLICT (plan_code, office_id, year, indicator_id) DO UPDATE SET"
                         " value_number = excluded.value_number, updated_at = excluded.updated_at",
                         [(ws.plan_code, i, value, at) for i in ids])
-                    tx.executemany(
-                        "INSERT INTO audit (at, actor, action, entity, entity_key, field, old_value, new_value, reason)"
-                        " VALUES (?, 'bench', 'set', 'value', ?, 'value', ?, ?, 'batch bench')",
-                        [(at, key + i, "x", value) for i in ids])
+                    # One audit row for the action, its changes as compact JSON (schema 0006).
+                    tx.execute(
+                        "INSERT INTO audit (at, actor, action, entity, entity_key, reason, changes)"
+                        " VALUES (?, 'bench', 'batch', 'value', ?, 'batch bench', ?)",
+                        (at, key[:-1], json.dumps([[i, "set", "value", old, value] for i in ids],
+                                                  ensure_ascii=False, separators=(",", ":"))))
 
             figures = [
                 compare(f"save {len(ids)} values in one paste", paste, one, runs=RUNS, goal=2.0,

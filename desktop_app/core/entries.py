@@ -839,6 +839,48 @@ def audit_batch(ws: Workspace, tx, entity: str, scope: str, changes, batch: str 
     return batch
 
 
+def year_records(tx, plan_code: str, office_id: str, year: int) -> tuple[dict[str, ValueRecord], dict[str, TaskProgress]]:
+    """An office's values and task progress for a year, read inside ``tx`` (before a
+    package replaces them, for :func:`audit_year_replacement`)."""
+    key = (plan_code, office_id, year)
+    values_now = {row[0]: record_from_row(row) for row in tx.execute(
+        f"SELECT {VALUE_COLUMNS} FROM indicator_values WHERE plan_code = ? AND office_id = ? AND year = ?", key)}
+    tasks_now = {row[0]: TaskProgress(row[0], row[1], row[2], row[3], row[4],
+                                      dt.date.fromisoformat(row[5]) if row[5] else None, row[6], row[7])
+                 for row in tx.execute(
+        "SELECT task_id, year, status, result, evidence_number, evidence_date, updated_by, updated_at"
+        " FROM task_progress WHERE plan_code = ? AND office_id = ? AND year = ?", key)}
+    return values_now, tasks_now
+
+
+def audit_year_replacement(ws: Workspace, tx, office_id: str, year: int, before) -> None:
+    """The audit of a year replaced as a whole (a package applied or withdrawn on the lead
+    office's side): what changed from ``before`` (:func:`year_records`), one batch row
+    for the values and one for the tasks."""
+    old_values, old_tasks = before
+    new_values, new_tasks = year_records(tx, ws.plan_code, office_id, year)
+    value_changes = []
+    for indicator_id in sorted(old_values.keys() | new_values.keys()):
+        old, new = old_values.get(indicator_id), new_values.get(indicator_id)
+        if new is None:
+            value_changes.append((indicator_id, "clear", "value", _describe(old), None))
+        else:
+            value_changes.extend((indicator_id, "set", f, b, a) for f, b, a in _changes(old, new))
+    task_changes = []
+    for task_id in sorted(old_tasks.keys() | new_tasks.keys()):
+        old, new = old_tasks.get(task_id), new_tasks.get(task_id)
+        if new is None:
+            task_changes.append((task_id, "clear", "status", old.status, None))
+            continue
+        for field in _TASK_FIELDS:
+            b, a = (_text(getattr(old, field)) if old else None), _text(getattr(new, field))
+            if b != a:
+                task_changes.append((task_id, "set", field, b, a))
+    scope = _year_key(ws, office_id, year)
+    audit_batch(ws, tx, "value", scope, value_changes)
+    audit_batch(ws, tx, "task", scope, task_changes)
+
+
 def mark_no_data_many(ws: Workspace, year: int, indicator_ids, reason: str, *, office_id: str | None = None) -> BulkResult:
     """"No data" with one reason for many indicators: one transaction, one audit batch."""
     reason = clean(reason)
