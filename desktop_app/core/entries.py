@@ -437,24 +437,41 @@ def _write_value(ws: Workspace, office_id: str, old: ValueRecord | None, record:
             ws.audit(tx, action, "value", key, field=field, old_value=before, new_value=after)
 
 
-_UPSERT_VALUE = (
-    "INSERT INTO indicator_values (plan_code, office_id, year, indicator_id, value_number, value_text,"
-    " numerator, denominator, no_data_reason, judgement, source, note, updated_by, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_VALUE_CONFLICT = (
     " ON CONFLICT (plan_code, office_id, year, indicator_id) DO UPDATE SET"
     " value_number = excluded.value_number, value_text = excluded.value_text, numerator = excluded.numerator,"
     " denominator = excluded.denominator, no_data_reason = excluded.no_data_reason,"
     " judgement = excluded.judgement, source = excluded.source, note = excluded.note,"
     " updated_by = excluded.updated_by, updated_at = excluded.updated_at"
 )
+_VALUE_COLUMNS_WRITTEN = (
+    "plan_code, office_id, year, indicator_id, value_number, value_text, numerator, denominator, no_data_reason,"
+    " judgement, source, note, updated_by, updated_at"
+)
+_UPSERT_VALUE = (
+    f"INSERT INTO indicator_values ({_VALUE_COLUMNS_WRITTEN}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    + _VALUE_CONFLICT
+)
+# Many rows in one statement from one JSON array: SQLite unpacks it in C, where binding
+# fourteen parameters a row from Python cost as much as writing the rows (a paste's
+# largest part).  Every element is a JSON string, integer or null, stored as the
+# one-row statement stores it.  ("WHERE true" lets SQLite read ON CONFLICT after a SELECT.)
+_UPSERT_VALUES_JSON = (
+    f"INSERT INTO indicator_values ({_VALUE_COLUMNS_WRITTEN}) SELECT ?1, ?2, value ->> 0, value ->> 1, value ->> 2,"
+    " value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10,"
+    " value ->> 11 FROM json_each(?3) WHERE true" + _VALUE_CONFLICT
+)
 
 
 def _value_params(plan_code: str, office_id: str, record: ValueRecord) -> tuple:
+    return (plan_code, office_id, *_value_fields(record))
+
+
+def _value_fields(record: ValueRecord) -> tuple:
     return (
-        plan_code, office_id, record.year, record.indicator_id, _s(record.number), record.text,
-        _s(record.numerator), _s(record.denominator), record.no_data_reason,
-        None if record.judgement is None else int(record.judgement), record.source, record.note,
-        record.updated_by, record.updated_at,
+        record.year, record.indicator_id, _s(record.number), record.text, _s(record.numerator),
+        _s(record.denominator), record.no_data_reason, None if record.judgement is None else int(record.judgement),
+        record.source, record.note, record.updated_by, record.updated_at,
     )
 
 
@@ -464,7 +481,10 @@ def write_value_row(tx, plan_code: str, office_id: str, record: ValueRecord) -> 
 
 
 def write_value_rows(tx, plan_code: str, office_id: str, records: list[ValueRecord]) -> None:
-    tx.executemany(_UPSERT_VALUE, [_value_params(plan_code, office_id, r) for r in records])
+    """Many value rows in one statement (a paste, a values file, a package)."""
+    if records:
+        rows = json.dumps([_value_fields(r) for r in records], ensure_ascii=False, separators=(",", ":"))
+        tx.execute(_UPSERT_VALUES_JSON, (plan_code, office_id, rows))
 
 
 _AUDITED_FIELDS = ("value", "numerator", "denominator", "no_data_reason", "judgement", "source", "note")

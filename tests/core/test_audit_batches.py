@@ -157,3 +157,23 @@ def test_a_workspace_of_schema_5_keeps_every_change_of_its_trail_in_order(tmp_pa
         entries.set_values(migrated, 2026, [("I.1", "5")], max_change=Decimal(1000))
         assert value_changes(migrated, 2026, "I.1")[-1] == ("set", "4", "5")
         assert migrated.check().ok
+
+
+def test_many_rows_written_at_once_are_stored_exactly_as_one_row_written_alone(workspace):
+    full = entries.ValueRecord("I.1", 2026, Decimal("2.80"), None, Decimal("7"), Decimal("250"), None, True,
+                               "Cục Thống kê", "Ước tính “sơ bộ”", "Nguyễn Thị Lan", "2026-06-15T02:00:00+00:00")
+    word = entries.ValueRecord("I.2", 2026, None, "Đạt", judgement=False, updated_by="Lan", updated_at="t")
+    empty = entries.ValueRecord("I.3", 2026, no_data_reason="Chưa có", updated_by="Lan", updated_at="t")
+    stored = ("SELECT indicator_id, year, value_number, value_text, numerator, denominator, no_data_reason, judgement,"
+              " source, note, updated_by, updated_at, typeof(year), typeof(value_number), typeof(judgement)"
+              " FROM indicator_values WHERE year = ? ORDER BY indicator_id")
+    with workspace.transaction() as tx:
+        for record in (full, word, empty):
+            entries.write_value_row(tx, workspace.plan_code, workspace.office_id, record)
+    alone = workspace.query(stored, (2026,))
+    moved = [entries.ValueRecord(**{**r.__dict__, "year": 2027}) for r in (full, word, empty)]
+    with workspace.transaction() as tx:
+        entries.write_value_rows(tx, workspace.plan_code, workspace.office_id, moved)
+    at_once = workspace.query(stored, (2027,))
+    assert [r[:1] + r[2:] for r in at_once] == [r[:1] + r[2:] for r in alone]
+    assert entries.values(workspace, 2027)["I.1"] == moved[0]
