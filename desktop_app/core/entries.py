@@ -169,13 +169,33 @@ def assigned_ids(ws: Workspace, item_kind: str, office_id: str | None = None) ->
 
 
 def history(ws: Workspace, year: int, indicator_id: str, office_id: str | None = None) -> list[AuditEntry]:
-    key = _value_key(ws, office_id or ws.office_id, year, indicator_id)
+    """Every change to one value, oldest first: saved alone or as part of a bulk action."""
+    return _trail(ws, "value", _year_key(ws, office_id or ws.office_id, year), indicator_id)
+
+
+def task_history(ws: Workspace, year: int, task_id: str, office_id: str | None = None) -> list[AuditEntry]:
+    """Every change to one task's progress, oldest first."""
+    return _trail(ws, "task", _year_key(ws, office_id or ws.office_id, year), task_id)
+
+
+def _trail(ws: Workspace, entity: str, scope: str, item: str) -> list[AuditEntry]:
     rows = ws.query(
-        "SELECT at, actor, action, field, old_value, new_value, reason FROM audit"
-        " WHERE entity = 'value' AND entity_key = ? ORDER BY id",
-        (key,),
+        "SELECT id, at, actor, action, field, old_value, new_value, reason, changes FROM audit"
+        " WHERE entity = ? AND entity_key = ?"
+        " UNION ALL SELECT id, at, actor, action, field, old_value, new_value, reason, changes FROM audit"
+        " WHERE entity = ? AND entity_key = ? AND action = 'batch'"
+        " ORDER BY id",
+        (entity, f"{scope}/{item}", entity, scope),
     )
-    return [AuditEntry(*row) for row in rows]
+    trail = []
+    for _id, at, actor, action, field, old_value, new_value, reason, changes in rows:
+        if action != "batch":
+            trail.append(AuditEntry(at, actor, action, field, old_value, new_value, reason))
+            continue
+        trail.extend(AuditEntry(at, actor, change_action, change_field, before, after, reason)
+                     for changed, change_action, change_field, before, after in json.loads(changes)
+                     if changed == item)
+    return trail
 
 
 def task_progress(ws: Workspace, year: int, office_id: str | None = None) -> dict[str, TaskProgress]:
@@ -228,6 +248,11 @@ def report_state(ws: Workspace, year: int, office_id: str | None = None) -> Repo
 
 def _value_key(ws: Workspace, office_id: str, year: int, indicator_id: str) -> str:
     return f"{ws.plan_code}/{office_id}/{year}/{indicator_id}"
+
+
+def _year_key(ws: Workspace, office_id: str, year: int) -> str:
+    """The audit key of a bulk action on one office's year (a cell's key less its item)."""
+    return f"{ws.plan_code}/{office_id}/{year}"
 
 
 def ensure_unlocked(ws: Workspace, year: int) -> None:
@@ -412,24 +437,41 @@ def _write_value(ws: Workspace, office_id: str, old: ValueRecord | None, record:
             ws.audit(tx, action, "value", key, field=field, old_value=before, new_value=after)
 
 
-_UPSERT_VALUE = (
-    "INSERT INTO indicator_values (plan_code, office_id, year, indicator_id, value_number, value_text,"
-    " numerator, denominator, no_data_reason, judgement, source, note, updated_by, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_VALUE_CONFLICT = (
     " ON CONFLICT (plan_code, office_id, year, indicator_id) DO UPDATE SET"
     " value_number = excluded.value_number, value_text = excluded.value_text, numerator = excluded.numerator,"
     " denominator = excluded.denominator, no_data_reason = excluded.no_data_reason,"
     " judgement = excluded.judgement, source = excluded.source, note = excluded.note,"
     " updated_by = excluded.updated_by, updated_at = excluded.updated_at"
 )
+_VALUE_COLUMNS_WRITTEN = (
+    "plan_code, office_id, year, indicator_id, value_number, value_text, numerator, denominator, no_data_reason,"
+    " judgement, source, note, updated_by, updated_at"
+)
+_UPSERT_VALUE = (
+    f"INSERT INTO indicator_values ({_VALUE_COLUMNS_WRITTEN}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    + _VALUE_CONFLICT
+)
+# Many rows in one statement from one JSON array: SQLite unpacks it in C, where binding
+# fourteen parameters a row from Python cost as much as writing the rows (a paste's
+# largest part).  Every element is a JSON string, integer or null, stored as the
+# one-row statement stores it.  ("WHERE true" lets SQLite read ON CONFLICT after a SELECT.)
+_UPSERT_VALUES_JSON = (
+    f"INSERT INTO indicator_values ({_VALUE_COLUMNS_WRITTEN}) SELECT ?1, ?2, value ->> 0, value ->> 1, value ->> 2,"
+    " value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10,"
+    " value ->> 11 FROM json_each(?3) WHERE true" + _VALUE_CONFLICT
+)
 
 
 def _value_params(plan_code: str, office_id: str, record: ValueRecord) -> tuple:
+    return (plan_code, office_id, *_value_fields(record))
+
+
+def _value_fields(record: ValueRecord) -> tuple:
     return (
-        plan_code, office_id, record.year, record.indicator_id, _s(record.number), record.text,
-        _s(record.numerator), _s(record.denominator), record.no_data_reason,
-        None if record.judgement is None else int(record.judgement), record.source, record.note,
-        record.updated_by, record.updated_at,
+        record.year, record.indicator_id, _s(record.number), record.text, _s(record.numerator),
+        _s(record.denominator), record.no_data_reason, None if record.judgement is None else int(record.judgement),
+        record.source, record.note, record.updated_by, record.updated_at,
     )
 
 
@@ -439,7 +481,10 @@ def write_value_row(tx, plan_code: str, office_id: str, record: ValueRecord) -> 
 
 
 def write_value_rows(tx, plan_code: str, office_id: str, records: list[ValueRecord]) -> None:
-    tx.executemany(_UPSERT_VALUE, [_value_params(plan_code, office_id, r) for r in records])
+    """Many value rows in one statement (a paste, a values file, a package)."""
+    if records:
+        rows = json.dumps([_value_fields(r) for r in records], ensure_ascii=False, separators=(",", ":"))
+        tx.execute(_UPSERT_VALUES_JSON, (plan_code, office_id, rows))
 
 
 _AUDITED_FIELDS = ("value", "numerator", "denominator", "no_data_reason", "judgement", "source", "note")
@@ -531,12 +576,6 @@ def write_task_row(tx, plan_code: str, office_id: str, record: TaskProgress) -> 
 
 def write_task_rows(tx, plan_code: str, office_id: str, records) -> None:
     tx.executemany(_UPSERT_TASK, [_task_params(plan_code, office_id, r) for r in records])
-
-
-_AUDIT_ROW = (
-    "INSERT INTO audit (at, actor, action, entity, entity_key, field, old_value, new_value, reason)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
 
 
 def _text(value: object) -> str | None:
@@ -791,18 +830,75 @@ def set_values(
 
 
 def _audit_batch(ws: Workspace, tx, office_id: str, year: int, records, previous, batch: str) -> None:
-    """The audit rows of a bulk action, written at once: one stamp, one statement."""
-    at, actor, reason = now_utc(), ws.actor, f"batch {batch}"
-    prefix = _value_key(ws, office_id, year, "")
-    tx.executemany(
-        "INSERT INTO audit (at, actor, action, entity, entity_key, field, old_value, new_value, reason)"
-        " VALUES (?, ?, 'set', 'value', ?, ?, ?, ?, ?)",
-        [
-            (at, actor, prefix + record.indicator_id, field, old_text, new_text, reason)
-            for record in records
-            for field, old_text, new_text in _changes(previous[record.indicator_id], record)
-        ],
-    )
+    """The audit row of a bulk entry of values: every changed field of every record."""
+    audit_batch(ws, tx, "value", _year_key(ws, office_id, year), [
+        (record.indicator_id, "set", field, old_text, new_text)
+        for record in records
+        for field, old_text, new_text in _changes(previous[record.indicator_id], record)
+    ], batch)
+
+
+_AUDIT_BATCH = (
+    "INSERT INTO audit (at, actor, action, entity, entity_key, reason, changes) VALUES (?, ?, 'batch', ?, ?, ?, ?)"
+)
+
+
+def audit_batch(ws: Workspace, tx, entity: str, scope: str, changes, batch: str | None = None) -> str | None:
+    """One audit row for a bulk action (inside ``tx``): ``changes`` are (item, action, field,
+    old, new), kept in order as compact JSON; ``history`` gives each cell its own.  One row,
+    not one per change: the index then grows by one entry at the end of the year's, where
+    rows per change, keyed by cell, land between the entries of earlier pastes and dirty a
+    page every few cells.  Returns the batch id, or None when nothing changed."""
+    if not changes:
+        return None
+    batch = batch or uuid.uuid4().hex[:12]
+    tx.execute(_AUDIT_BATCH, (
+        now_utc(), ws.actor, entity, scope, f"batch {batch}",
+        json.dumps(changes, ensure_ascii=False, separators=(",", ":")),
+    ))
+    return batch
+
+
+def year_records(tx, plan_code: str, office_id: str, year: int) -> tuple[dict[str, ValueRecord], dict[str, TaskProgress]]:
+    """An office's values and task progress for a year, read inside ``tx`` (before a
+    package replaces them, for :func:`audit_year_replacement`)."""
+    key = (plan_code, office_id, year)
+    values_now = {row[0]: record_from_row(row) for row in tx.execute(
+        f"SELECT {VALUE_COLUMNS} FROM indicator_values WHERE plan_code = ? AND office_id = ? AND year = ?", key)}
+    tasks_now = {row[0]: TaskProgress(row[0], row[1], row[2], row[3], row[4],
+                                      dt.date.fromisoformat(row[5]) if row[5] else None, row[6], row[7])
+                 for row in tx.execute(
+        "SELECT task_id, year, status, result, evidence_number, evidence_date, updated_by, updated_at"
+        " FROM task_progress WHERE plan_code = ? AND office_id = ? AND year = ?", key)}
+    return values_now, tasks_now
+
+
+def audit_year_replacement(ws: Workspace, tx, office_id: str, year: int, before) -> None:
+    """The audit of a year replaced as a whole (a package applied or withdrawn on the lead
+    office's side): what changed from ``before`` (:func:`year_records`), one batch row
+    for the values and one for the tasks."""
+    old_values, old_tasks = before
+    new_values, new_tasks = year_records(tx, ws.plan_code, office_id, year)
+    value_changes = []
+    for indicator_id in sorted(old_values.keys() | new_values.keys()):
+        old, new = old_values.get(indicator_id), new_values.get(indicator_id)
+        if new is None:
+            value_changes.append((indicator_id, "clear", "value", _describe(old), None))
+        else:
+            value_changes.extend((indicator_id, "set", f, b, a) for f, b, a in _changes(old, new))
+    task_changes = []
+    for task_id in sorted(old_tasks.keys() | new_tasks.keys()):
+        old, new = old_tasks.get(task_id), new_tasks.get(task_id)
+        if new is None:
+            task_changes.append((task_id, "clear", "status", old.status, None))
+            continue
+        for field in _TASK_FIELDS:
+            b, a = (_text(getattr(old, field)) if old else None), _text(getattr(new, field))
+            if b != a:
+                task_changes.append((task_id, "set", field, b, a))
+    scope = _year_key(ws, office_id, year)
+    audit_batch(ws, tx, "value", scope, value_changes)
+    audit_batch(ws, tx, "task", scope, task_changes)
 
 
 def mark_no_data_many(ws: Workspace, year: int, indicator_ids, reason: str, *, office_id: str | None = None) -> BulkResult:
@@ -837,24 +933,22 @@ def restore_values(ws: Workspace, year: int, records: dict[str, ValueRecord | No
     office_id = office_id or ws.office_id
     ensure_unlocked(ws, year)
     current = values(ws, year, office_id)
-    plan_code, at, actor, reason = ws.plan_code, now_utc(), ws.actor, f"batch {uuid.uuid4().hex[:12]}"
-    prefix = _value_key(ws, office_id, year, "")
-    gone, kept, audit = [], [], []
+    plan_code = ws.plan_code
+    gone, kept, changes = [], [], []
     for indicator_id, record in records.items():
         old = current.get(indicator_id)
         if record is None:
             if old is not None:
                 gone.append((plan_code, office_id, year, indicator_id))
-                audit.append((at, actor, "clear", "value", prefix + indicator_id, "value", _describe(old), None, reason))
+                changes.append((indicator_id, "clear", "value", _describe(old), None))
             continue
         kept.append(record)
-        audit.extend((at, actor, "set", "value", prefix + indicator_id, field, old_text, new_text, reason)
-                     for field, old_text, new_text in _changes(old, record))
+        changes.extend((indicator_id, "set", field, old_text, new_text) for field, old_text, new_text in _changes(old, record))
     with ws.transaction() as tx:
         tx.executemany("DELETE FROM indicator_values WHERE plan_code = ? AND office_id = ? AND year = ?"
                        " AND indicator_id = ?", gone)
         write_value_rows(tx, plan_code, office_id, kept)
-        tx.executemany(_AUDIT_ROW, audit)
+        audit_batch(ws, tx, "value", _year_key(ws, office_id, year), changes)
 
 
 def set_tasks_progress(
@@ -877,15 +971,14 @@ def set_tasks_progress(
     result, evidence_number = nfc(result).strip(), clean(evidence_number)
     records = [TaskProgress(task_id, year, status, result, evidence_number, evidence_date, actor, stamp)
                for task_id in task_ids]
-    audit = []
+    changes = []
     for record in records:
         old = existing.get(record.task_id)
-        key = f"{plan_code}/{office_id}/{year}/{record.task_id}"
         for field in _TASK_FIELDS:
             before, after = (getattr(old, field) if old else None), getattr(record, field)
             if before != after:
-                audit.append((stamp, actor, "set", "task", key, field, _text(before), _text(after), ""))
+                changes.append((record.task_id, "set", field, _text(before), _text(after)))
     with ws.transaction() as tx:
         write_task_rows(tx, plan_code, office_id, records)
-        tx.executemany(_AUDIT_ROW, audit)
+        audit_batch(ws, tx, "task", _year_key(ws, office_id, year), changes)
     return records

@@ -79,15 +79,14 @@ def test_a_section_of_tasks_reported_at_once_is_audited_field_by_field(workspace
     saved = entries.task_progress(workspace, 2026)
     assert saved["T1"].status == saved["T2"].status == "done" and saved["T2"].result == "Đã xong"
     assert saved["T2"].evidence_date.isoformat() == "2026-03-05"
-    rows = workspace.query("SELECT entity_key, field, old_value, new_value FROM audit WHERE entity = 'task'"
-                           " AND reason = '' ORDER BY id")
-    t1, t2 = (f"{workspace.plan_code}/{workspace.office_id}/2026/{t}" for t in ("T1", "T2"))
-    assert rows[3:] == [
-        (t1, "status", "in_progress", "done"), (t1, "result", "Đang triển khai", "Đã xong"),
-        (t1, "evidence_number", "", "12/QĐ-UBND"), (t1, "evidence_date", None, "2026-03-05"),
-        (t2, "status", None, "done"), (t2, "result", None, "Đã xong"), (t2, "evidence_number", None, "12/QĐ-UBND"),
-        (t2, "evidence_date", None, "2026-03-05"),
+    t1, t2 = ([(e.action, e.field, e.old_value, e.new_value) for e in entries.task_history(workspace, 2026, t)]
+              for t in ("T1", "T2"))
+    assert t1[3:] == [
+        ("set", "status", "in_progress", "done"), ("set", "result", "Đang triển khai", "Đã xong"),
+        ("set", "evidence_number", "", "12/QĐ-UBND"), ("set", "evidence_date", None, "2026-03-05"),
     ]
+    assert t2 == [("set", "status", None, "done"), ("set", "result", None, "Đã xong"),
+                  ("set", "evidence_number", None, "12/QĐ-UBND"), ("set", "evidence_date", None, "2026-03-05")]
     with pytest.raises(entries.InputError):
         entries.set_tasks_progress(workspace, 2026, ["T1", "T9"], status="done")
 

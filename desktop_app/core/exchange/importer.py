@@ -282,6 +282,7 @@ def _office_named(ws: Workspace, name: str, office_id: str) -> str | None:
 def apply_payload(ws: Workspace, tx, payload: YearPayload) -> None:
     """Replace the office's year with the package's (inside ``tx``): checked records only."""
     key = (ws.plan_code, payload.office_id, payload.year)
+    before = entries.year_records(tx, *key)
     for table in ("indicator_values", "task_progress", "reports"):
         tx.execute(f"DELETE FROM {table} WHERE plan_code = ? AND office_id = ? AND year = ?", key)
     entries.write_value_rows(tx, ws.plan_code, payload.office_id, list(payload.values))
@@ -295,6 +296,7 @@ def apply_payload(ws: Workspace, tx, payload: YearPayload) -> None:
          report.report_number, report.signer_authority, report.signer_title, report.signer_name, report.signed_at,
          report.fingerprint),
     )
+    entries.audit_year_replacement(ws, tx, payload.office_id, payload.year, before)
 
 
 def _quarantine(path: Path, folder: Path, error: PackageError) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from desktop_app.core import validation
+from desktop_app.core import entries, validation
 from desktop_app.core.errors import InputError, Location, PackageError
 from desktop_app.core.exchange.importer import FUTURE_TOLERANCE, apply_payload
 from desktop_app.core.exchange.payload import validate
@@ -59,15 +59,17 @@ def withdraw_package(ws: Workspace, office_id: str, year: int, reason: str, *, r
 def _restore_earlier(ws: Workspace, tx, office_id: str, year: int, package_ids: list[str]) -> int | None:
     """Put back the newest earlier accepted revision that still passes today's checks;
     with none, the office's year leaves the consolidation altogether."""
-    key = (ws.plan_code, office_id, year)
-    for table in ("indicator_values", "task_progress", "reports"):
-        tx.execute(f"DELETE FROM {table} WHERE plan_code = ? AND office_id = ? AND year = ?", key)
     for package_id in package_ids:
         row = tx.execute("SELECT payload_json FROM received_packages WHERE package_id = ?", (package_id,)).fetchone()
         try:
             payload = validate(ws, json.loads(row[0]), None, future_tolerance=FUTURE_TOLERANCE)
         except (PackageError, ValueError):
             continue
-        apply_payload(ws, tx, payload)
+        apply_payload(ws, tx, payload)  # replaces the year, audited
         return payload.revision
+    key = (ws.plan_code, office_id, year)
+    before = entries.year_records(tx, *key)
+    for table in ("indicator_values", "task_progress", "reports"):
+        tx.execute(f"DELETE FROM {table} WHERE plan_code = ? AND office_id = ? AND year = ?", key)
+    entries.audit_year_replacement(ws, tx, office_id, year, before)
     return None
