@@ -1,0 +1,131 @@
+"""The floor of a report figure: bare reportlab laying out and writing the very document
+the app gives it — the same paragraphs (text and style), the same tables (cells, column
+widths, row heights, style commands, repeated header), the same page breaks and page
+frames, so the same pages in the same fonts — with none of the app's own work (the
+Decree 30 furniture drawn on every page, the QR code, wrapping and formatting the cells,
+balancing titles, the signature place in the metadata).
+
+``capture(build)`` runs the app's build once, untimed, up to the point it hands its story
+to reportlab, and keeps a description of it; ``build_floor(recipe, path)`` makes fresh
+reportlab objects from that description and builds them (timed: reportlab caches layout
+on its objects, so nothing is reused between runs)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepTogether, NextPageTemplate, PageBreak,
+                                PageTemplate, Paragraph, Spacer, Table, TableStyle)
+from reportlab.platypus.flowables import Flowable
+
+
+@dataclass
+class Recipe:
+    story: list
+    templates: list      # (id, pagesize, [(x, y, width, height)], autoNextPageTemplate)
+    pagesize: tuple
+    margins: tuple
+    initial_font: tuple
+
+
+class _Captured(Exception):
+    pass
+
+
+def _describe(item):
+    """A flowable (or a table cell) as plain data."""
+    if isinstance(item, (str, int, float)) or item is None:
+        return item
+    if isinstance(item, (list, tuple)):
+        return ("cells", [_describe(part) for part in item])
+    if isinstance(item, Paragraph):
+        return ("para", item.text, item.style)
+    if isinstance(item, NextPageTemplate):
+        return ("next", item.action[1])
+    if isinstance(item, PageBreak):
+        return ("pagebreak",)
+    if isinstance(item, CondPageBreak):
+        return ("cond", item.height)
+    if isinstance(item, KeepTogether):
+        return ("keep", [_describe(part) for part in item._content])
+    if isinstance(item, Spacer):
+        return ("spacer", item.width, item.height)
+    if isinstance(item, Table):
+        return ("table", [[_describe(cell) for cell in row] for row in item._cellvalues], item._argW,
+                item._argH, item.repeatRows, list(getattr(item, "_floor_commands", [])))
+    if hasattr(item, "table") and hasattr(item, "rows"):   # the app's PagedTable: the whole table
+        return _describe(item.table(len(item.rows)))
+    if isinstance(item, Flowable) and hasattr(item, "height"):   # a rule, the signature's room
+        return ("spacer", 0, item.height)
+    raise TypeError(f"the floor does not know how to lay out {type(item).__name__}")
+
+
+def capture(build) -> Recipe:
+    """What ``build()`` hands reportlab: its story and its page templates."""
+    found: dict = {}
+    set_style, doc_build = Table.setStyle, BaseDocTemplate.build
+
+    def recording_set_style(table, style):
+        commands = style.getCommands() if isinstance(style, TableStyle) else list(style)
+        table.__dict__.setdefault("_floor_commands", []).extend(commands)
+        return set_style(table, style)
+
+    def grab(doc, flowables, *args, **kwargs):
+        found["recipe"] = Recipe(
+            story=[_describe(item) for item in flowables],
+            templates=[(t.id, t.pagesize, [(f._x1, f._y1, f._width, f._height) for f in t.frames],
+                        t.autoNextPageTemplate) for t in doc.pageTemplates],
+            pagesize=doc.pagesize, margins=(doc.leftMargin, doc.rightMargin, doc.topMargin, doc.bottomMargin),
+            initial_font=(doc.initialFontName, doc.initialFontSize))
+        raise _Captured
+
+    Table.setStyle, BaseDocTemplate.build = recording_set_style, grab
+    try:
+        build()
+    except _Captured:
+        pass
+    finally:
+        Table.setStyle, BaseDocTemplate.build = set_style, doc_build
+    return found["recipe"]
+
+
+def _make(item):
+    if not isinstance(item, tuple):
+        return item
+    kind, *rest = item
+    if kind == "cells":
+        return [_make(part) for part in rest[0]]
+    if kind == "para":
+        return Paragraph(rest[0], rest[1])
+    if kind == "next":
+        return NextPageTemplate(rest[0])
+    if kind == "pagebreak":
+        return PageBreak()
+    if kind == "cond":
+        return CondPageBreak(rest[0])
+    if kind == "keep":
+        return KeepTogether([_make(part) for part in rest[0]])
+    if kind == "spacer":
+        return Spacer(rest[0], rest[1])
+    if kind == "table":
+        rows, widths, heights, repeat, commands = rest
+        table = Table([[_make(cell) for cell in row] for row in rows], colWidths=widths, rowHeights=heights,
+                      repeatRows=repeat)
+        table.setStyle(TableStyle(commands))
+        return table
+    raise TypeError(kind)
+
+
+def build_floor(recipe: Recipe, path) -> int:
+    """Lay the recipe out on plain pages; returns the page count."""
+    left, right, top, bottom = recipe.margins
+    doc = BaseDocTemplate(str(path), pagesize=recipe.pagesize, leftMargin=left, rightMargin=right, topMargin=top,
+                          bottomMargin=bottom, initialFontName=recipe.initial_font[0],
+                          initialFontSize=recipe.initial_font[1])
+    doc.addPageTemplates([
+        PageTemplate(name, [Frame(x, y, w, h, id=f"{name}{n}", leftPadding=0, rightPadding=0, topPadding=0,
+                                  bottomPadding=0) for n, (x, y, w, h) in enumerate(frames)],
+                     pagesize=size, autoNextPageTemplate=auto)
+        for name, size, frames, auto in recipe.templates])
+    doc.build([_make(item) for item in recipe.story])
+    return doc.page
