@@ -96,10 +96,23 @@ def format_number(value: Decimal | int | None, places: int | None = None) -> str
     if value is None:
         return ""
     value = Decimal(value)
-    places = decimal_places(value) if places is None else places
-    pattern = "#,##0" + ("." + "0" * places if places else "")
+    # Keyed by the text, not the Decimal: 1,0 and 1,00 are equal Decimals printed differently.
+    return _formatted(str(value), decimal_places(value) if places is None else places)
+
+
+@lru_cache(maxsize=8192)
+def _formatted(text: str, places: int) -> str:
+    """A report prints thousands of numbers and offices repeat the same few values:
+    each is formatted by Babel once."""
     numbers, locale = _babel()
-    return numbers.format_decimal(value, format=pattern, locale=locale, decimal_quantization=True)
+    return _pattern(places).apply(Decimal(text), locale, decimal_quantization=True)
+
+
+@lru_cache(maxsize=None)
+def _pattern(places: int):
+    """Babel's parsed "#,##0.00" (parsed once per number of decimals, not per number)."""
+    numbers, _locale = _babel()
+    return numbers.parse_pattern("#,##0" + ("." + "0" * places if places else ""))
 
 
 def format_date(day: _dt.date) -> str:
