@@ -5,10 +5,16 @@ frames, so the same pages in the same fonts — with none of the app's own work 
 Decree 30 furniture drawn on every page, the QR code, wrapping and formatting the cells,
 balancing titles, the signature place in the metadata).
 
-``capture(build)`` runs the app's build once, untimed, up to the point it hands its story
-to reportlab, and keeps a description of it; ``build_floor(recipe, path)`` makes fresh
-reportlab objects from that description and builds them (timed: reportlab caches layout
-on its objects, so nothing is reused between runs)."""
+A long table the app lays out a page at a time (``PagedTable``) reaches the floor as the
+app hands it to reportlab: one table per page, the rows that page got.  Given the whole
+table, reportlab would measure and copy every remaining row again at each page, work the
+app does not do: the floor would be heavier than the app (a ratio below 1).
+
+``capture(build)`` runs the app's build once, untimed, and keeps a description of the
+story it hands reportlab and of the per-page tables its long tables made;
+``build_floor(recipe, path)`` makes fresh reportlab objects from that description and
+builds them (timed: reportlab caches layout on its objects, so nothing is reused
+between runs)."""
 
 from __future__ import annotations
 
@@ -18,6 +24,8 @@ from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepToget
                                 PageTemplate, Paragraph, Spacer, Table, TableStyle)
 from reportlab.platypus.flowables import Flowable
 
+from desktop_app.core.reports.province_appendices import PagedTable
+
 
 @dataclass
 class Recipe:
@@ -26,6 +34,7 @@ class Recipe:
     pagesize: tuple
     margins: tuple
     initial_font: tuple
+    pieces: dict         # a long table (by its rows' id) -> the per-page tables it made, in order
 
 
 class _Captured(Exception):
@@ -53,22 +62,29 @@ def _describe(item):
     if isinstance(item, Table):
         return ("table", [[_describe(cell) for cell in row] for row in item._cellvalues], item._argW,
                 item._argH, item.repeatRows, list(getattr(item, "_floor_commands", [])))
-    if hasattr(item, "table") and hasattr(item, "rows"):   # the app's PagedTable: the whole table
-        return _describe(item.table(len(item.rows)))
+    if isinstance(item, PagedTable):   # filled in once the build has cut it into pages
+        return ("paged", id(item.rows))
     if isinstance(item, Flowable) and hasattr(item, "height"):   # a rule, the signature's room
         return ("spacer", 0, item.height)
     raise TypeError(f"the floor does not know how to lay out {type(item).__name__}")
 
 
 def capture(build) -> Recipe:
-    """What ``build()`` hands reportlab: its story and its page templates."""
+    """What ``build()`` hands reportlab: its story, its page templates, and the tables its
+    long tables made page by page."""
     found: dict = {}
-    set_style, doc_build = Table.setStyle, BaseDocTemplate.build
+    pieces: dict[int, list] = {}
+    set_style, doc_build, paged_table = Table.setStyle, BaseDocTemplate.build, PagedTable.table
 
     def recording_set_style(table, style):
         commands = style.getCommands() if isinstance(style, TableStyle) else list(style)
         table.__dict__.setdefault("_floor_commands", []).extend(commands)
         return set_style(table, style)
+
+    def recording_paged_table(paged, end):
+        table = paged_table(paged, end)
+        pieces.setdefault(id(paged.rows), []).append(_describe(table))
+        return table
 
     def grab(doc, flowables, *args, **kwargs):
         found["recipe"] = Recipe(
@@ -76,25 +92,25 @@ def capture(build) -> Recipe:
             templates=[(t.id, t.pagesize, [(f._x1, f._y1, f._width, f._height) for f in t.frames],
                         t.autoNextPageTemplate) for t in doc.pageTemplates],
             pagesize=doc.pagesize, margins=(doc.leftMargin, doc.rightMargin, doc.topMargin, doc.bottomMargin),
-            initial_font=(doc.initialFontName, doc.initialFontSize))
-        raise _Captured
+            initial_font=(doc.initialFontName, doc.initialFontSize), pieces=pieces)
+        return doc_build(doc, flowables, *args, **kwargs)
 
-    Table.setStyle, BaseDocTemplate.build = recording_set_style, grab
+    Table.setStyle, BaseDocTemplate.build, PagedTable.table = recording_set_style, grab, recording_paged_table
     try:
         build()
-    except _Captured:
-        pass
     finally:
-        Table.setStyle, BaseDocTemplate.build = set_style, doc_build
+        Table.setStyle, BaseDocTemplate.build, PagedTable.table = set_style, doc_build, paged_table
     return found["recipe"]
 
 
-def _make(item):
+def _make(item, pieces: dict):
     if not isinstance(item, tuple):
         return item
     kind, *rest = item
+    if kind == "paged":
+        return [_make(piece, pieces) for piece in pieces[rest[0]]]
     if kind == "cells":
-        return [_make(part) for part in rest[0]]
+        return [_make(part, pieces) for part in rest[0]]
     if kind == "para":
         return Paragraph(rest[0], rest[1])
     if kind == "next":
@@ -104,16 +120,21 @@ def _make(item):
     if kind == "cond":
         return CondPageBreak(rest[0])
     if kind == "keep":
-        return KeepTogether([_make(part) for part in rest[0]])
+        return KeepTogether(_flat([_make(part, pieces) for part in rest[0]]))
     if kind == "spacer":
         return Spacer(rest[0], rest[1])
     if kind == "table":
         rows, widths, heights, repeat, commands = rest
-        table = Table([[_make(cell) for cell in row] for row in rows], colWidths=widths, rowHeights=heights,
+        table = Table([[_make(cell, pieces) for cell in row] for row in rows], colWidths=widths, rowHeights=heights,
                       repeatRows=repeat)
         table.setStyle(TableStyle(commands))
         return table
     raise TypeError(kind)
+
+
+def _flat(items: list) -> list:
+    """A long table's per-page tables take its place in the story."""
+    return [piece for item in items for piece in (item if isinstance(item, list) else [item])]
 
 
 def build_floor(recipe: Recipe, path) -> int:
@@ -127,5 +148,5 @@ def build_floor(recipe: Recipe, path) -> int:
                                   bottomPadding=0) for n, (x, y, w, h) in enumerate(frames)],
                      pagesize=size, autoNextPageTemplate=auto)
         for name, size, frames, auto in recipe.templates])
-    doc.build([_make(item) for item in recipe.story])
+    doc.build(_flat([_make(item, recipe.pieces) for item in recipe.story]))
     return doc.page
