@@ -95,17 +95,18 @@ def format_number(value: Decimal | int | None, places: int | None = None) -> str
     """``Decimal('1234.5')`` -> ``1.234,5``; keeps the decimals the value carries."""
     if value is None:
         return ""
-    value = Decimal(value)
     # Keyed by the text, not the Decimal: 1,0 and 1,00 are equal Decimals printed differently.
-    return _formatted(str(value), decimal_places(value) if places is None else places)
+    return _formatted(str(Decimal(value)), places)
 
 
 @lru_cache(maxsize=8192)
-def _formatted(text: str, places: int) -> str:
+def _formatted(text: str, places: int | None) -> str:
     """A report prints thousands of numbers and offices repeat the same few values:
     each is formatted by Babel once."""
     numbers, locale = _babel()
-    return _pattern(places).apply(Decimal(text), locale, decimal_quantization=True)
+    value = Decimal(text)
+    return _pattern(decimal_places(value) if places is None else places).apply(value, locale,
+                                                                                decimal_quantization=True)
 
 
 @lru_cache(maxsize=None)

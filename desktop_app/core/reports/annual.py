@@ -76,15 +76,13 @@ def grid_style(font_size: float, padding: float = PADDING) -> list:
     ]
 
 
-def wrap_lines(text: str, font_name: str, size: float, width: float) -> list[str]:
+def wrap_lines(text: str, font_name: str, size: float, width: float, widths: dict | None = None) -> list[str]:
     """``text`` broken into lines no wider than ``width``: at spaces, and inside a word
-    only when the word alone is too wide (a long document number in a narrow column)."""
+    only when the word alone is too wide (a long document number in a narrow column).
+    ``widths``: words already measured in this font and size (a table's cells share it)."""
     lines: list[str] = []
     for part in nfc(text).split("\n"):
-        words = part.split()
-        # One word is one line whatever its width (what simpleSplit gives, unmeasured):
-        # most cells are a number, a unit or a code.
-        for line in words if width and len(words) == 1 else simpleSplit(part, font_name, size, width) or [""]:
+        for line in _split(part, font_name, size, width, {} if widths is None else widths):
             while stringWidth(line, font_name, size) > width and len(line) > 1:
                 cut = len(line) - 1
                 while cut > 1 and stringWidth(line[:cut], font_name, size) > width:
@@ -92,6 +90,31 @@ def wrap_lines(text: str, font_name: str, size: float, width: float) -> list[str
                 lines.append(line[:cut])
                 line = line[cut:]
             lines.append(line)
+    return lines
+
+
+def _split(text: str, font_name: str, size: float, width: float, widths: dict) -> list[str]:
+    """Reportlab's ``simpleSplit`` of one line (greedy, at white space; a word wider than
+    the line stands alone), with the same sums in the same order, so the same lines; but
+    each distinct word measured once: a table's names repeat "Tỷ lệ", "người", "và"."""
+    words = text.split()
+    if not width or len(words) < 2:
+        return words or [""] if width else [text]
+    space = widths.get(" ")
+    if space is None:
+        space = widths[" "] = stringWidth(" ", font_name, size)
+    lines, line, used = [], [], -space
+    for word in words:
+        wide = widths.get(word)
+        if wide is None:
+            wide = widths[word] = stringWidth(word, font_name, size)
+        if used + space + wide <= width or not line:
+            line.append(word)
+            used = used + space + wide
+        else:
+            lines.append(" ".join(line))
+            line, used = [word], wide
+    lines.append(" ".join(line))
     return lines
 
 
@@ -103,11 +126,13 @@ class Cells:
     def __init__(self, widths: list[float], size: float):
         self.room = [w - 2 * PADDING - 0.5 for w in widths]
         self.size = size
+        self.widths = {"regular": {}, "bold": {}}   # each word measured once per table
 
     def __call__(self, text: str | None, column: int, *, bold: bool = False, indent: float = 0.0,
                  through: int | None = None) -> str:
         room = sum(self.room[column:(through or column) + 1]) + 2 * PADDING * ((through or column) - column)
-        return "\n".join(wrap_lines(text or "", font("bold" if bold else "regular"), self.size, room - indent))
+        style = "bold" if bold else "regular"
+        return "\n".join(wrap_lines(text or "", font(style), self.size, room - indent, self.widths[style]))
 
 
 def header_row(headers, cells: Cells) -> list[str]:
