@@ -1,7 +1,8 @@
 """The floor of a report figure: bare reportlab laying out and writing the very document
 the app gives it — the same paragraphs (text and style), the same tables (cells, column
 widths, row heights, style commands, repeated header), the same page breaks and page
-frames, so the same pages in the same fonts — with none of the app's own work (the
+frames, so the same pages in the same fonts, written to disk as durably as the app writes
+a report — with none of the app's own work (the
 Decree 30 furniture drawn on every page, the QR code, wrapping and formatting the cells,
 balancing titles, the signature place in the metadata).
 
@@ -18,7 +19,10 @@ between runs)."""
 
 from __future__ import annotations
 
+import io
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepTogether, NextPageTemplate, PageBreak,
                                 PageTemplate, Paragraph, Spacer, Table, TableStyle)
@@ -138,9 +142,12 @@ def _flat(items: list) -> list:
 
 
 def build_floor(recipe: Recipe, path) -> int:
-    """Lay the recipe out on plain pages; returns the page count."""
+    """Lay the recipe out on plain pages and write the file with the durability the app
+    gives a report (beside, fsync, rename, fsync the folder: a clerk pulls the USB stick
+    next); returns the page count."""
     left, right, top, bottom = recipe.margins
-    doc = BaseDocTemplate(str(path), pagesize=recipe.pagesize, leftMargin=left, rightMargin=right, topMargin=top,
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(buffer, pagesize=recipe.pagesize, leftMargin=left, rightMargin=right, topMargin=top,
                           bottomMargin=bottom, initialFontName=recipe.initial_font[0],
                           initialFontSize=recipe.initial_font[1])
     doc.addPageTemplates([
@@ -149,4 +156,17 @@ def build_floor(recipe: Recipe, path) -> int:
                      pagesize=size, autoNextPageTemplate=auto)
         for name, size, frames, auto in recipe.templates])
     doc.build(_flat([_make(item, recipe.pieces) for item in recipe.story]))
+    path = Path(path)
+    scratch = path.with_name(f".{path.name}.tmp")
+    with open(scratch, "wb") as handle:
+        handle.write(buffer.getvalue())
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(scratch, path)
+    if os.name != "nt":   # as the app: Windows cannot fsync a folder
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
     return doc.page
