@@ -33,6 +33,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "passwd": ("workspace", N_("change the passphrase")),
     "recover": ("workspace", N_("open with the recovery code and set a new passphrase")),
     "backup": ("workspace", N_("make an encrypted backup")),
+    "auto-backup": ("workspace", N_("the automatic backups: a second folder for them (a USB stick), list them, "
+                                    "or make one now")),
     "restore": ("workspace", N_("restore a backup")),
     "check": ("workspace", N_("check a workspace's integrity")),
     "set": ("entries", N_("record an indicator's value for a year")),
@@ -69,11 +71,60 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+# argparse's own words (the usage line, its errors, the help's headings) come through its
+# gettext calls; these are the ones a user can meet, translated in our catalogue and
+# handed to argparse while `tiendo` builds and reads its command line (``_ArgparseWords``).
+ARGPARSE_MESSAGES = (
+    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("argument %(argument_name)s: %(message)s"),
+    N_("expected one argument"), N_("expected at most one argument"), N_("expected at least one argument"),
+    N_("expected %s argument"), N_("expected %s arguments"), N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"), N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"), N_("ignored explicit argument %r"),
+)
+
+
+class _ArgparseWords:
+    """For the time `tiendo` uses argparse, argparse's gettext is ours (and put back after:
+    another program in the same process keeps its own)."""
+
+    def __enter__(self):
+        self._saved = argparse._, argparse.ngettext
+        argparse._ = lambda message: _(message) if isinstance(message, str) else message
+        argparse.ngettext = lambda singular, plural, count: _(singular if count == 1 else plural)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        argparse._, argparse.ngettext = self._saved
+
+
+class TiendoParser(argparse.ArgumentParser):
+    """A usage error is one line, as every other error of `tiendo`, and points to --help;
+    exit status 2, as argparse's."""
+
+    def error(self, message: str):
+        self.exit(2, _("{prog}: error: {message} (see “{prog} --help”)", prog=self.prog, message=message) + "\n")
+
+    def _check_value(self, action, value):
+        # An unknown command: named, with the closest one, not the whole list of 37.
+        if isinstance(action, argparse._SubParsersAction) and value not in action.choices:
+            import difflib
+
+            message = _("there is no command “{command}”", command=value)
+            close = difflib.get_close_matches(value, list(action.choices), n=1)
+            if close:
+                message += " " + _("(did you mean “{command}”?)", command=close[0])
+            raise argparse.ArgumentError(None, message)
+        super()._check_value(action, value)
+
+
 def _new_parser() -> tuple[argparse.ArgumentParser, object]:
-    parser = argparse.ArgumentParser(prog="tiendo", description=_("TienDo: progress reports on provincial social-policy plans."))
-    parser.add_argument("--version", action="version", version=f"TienDo {__version__}")
+    parser = TiendoParser(prog="tiendo", description=_("TienDo: progress reports on provincial social-policy plans."))
+    parser.add_argument("--version", action="version", version=f"TienDo {__version__}",
+                        help=_("show the program's version and exit"))
     parser.add_argument("--lang", choices=("vi", "en"), help=_("language of messages (default: Vietnamese)"))
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     subparsers.required = True
     return parser, subparsers
 
@@ -148,8 +199,9 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
     command = command_of(argv)
-    parser = build_parser(command) if command else _listing_parser()
-    args = parser.parse_args(argv)
+    with _ArgparseWords():
+        parser = build_parser(command) if command else _listing_parser()
+        args = parser.parse_args(argv)
     from desktop_app.core.errors import TienDoError
 
     try:

@@ -17,7 +17,7 @@ from desktop_app.core.workspace import Workspace
 
 
 
-class _IntermixedParser(argparse.ArgumentParser):
+class _Intermixed:
     """Optional positionals after options (``set WS --year Y I.1 2,8``): plain argparse
     gives them away, empty, to the first chunk of positionals."""
 
@@ -25,17 +25,27 @@ class _IntermixedParser(argparse.ArgumentParser):
         if getattr(self, "_mixing", False):
             return super().parse_known_args(args, namespace)
         self._mixing = True
+        saved_usage = self.usage
+        if self.usage is None:
+            # argparse would cut len("usage: ") off the usage line, in whatever language it is.
+            self.usage = self.format_usage()[len(argparse._("usage: ")):].strip()
         try:
             return self.parse_known_intermixed_args(args, namespace)
         finally:
             self._mixing = False
+            self.usage = saved_usage
+
+
+def _intermixed(parser: argparse.ArgumentParser) -> None:
+    """The parser reads intermixed arguments, keeping its own class (and its one-line errors)."""
+    parser.__class__ = type(f"Intermixed{type(parser).__name__}", (_Intermixed, type(parser)), {})
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("set", help=_("record an indicator's value for a year"))
     p.add_argument("workspace", type=Path)
     p.add_argument("--year", type=int, required=True)
-    p.__class__ = _IntermixedParser
+    _intermixed(p)
     p.add_argument("item", nargs="*", metavar="INDICATOR VALUE",
                    help=_("the indicator and its value in Vietnamese notation: 99,5 or 1.234"))
     p.add_argument("--from", dest="from_file", type=Path,

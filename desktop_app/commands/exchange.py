@@ -187,7 +187,7 @@ def import_(args) -> int:
     """Exit status 0 when every file was imported or already held, 1 when any was rejected
     (the summary is printed either way).  A lead workspace holding several plans applies
     each package under the plan it was made for."""
-    from desktop_app.core.exchange.importer import all_accepted
+    from desktop_app.core.exchange.importer import all_accepted, summary_line
     from desktop_app.core.exchange.lead_plans import import_for_all_plans
 
     with _open(args.workspace) as ws:
@@ -199,7 +199,10 @@ def import_(args) -> int:
                     for o in outcomes])
     else:
         print_table([_("File"), _("Office"), _("Year"), _("Revision"), _("Result")],
-                    [[o.path.name, o.office_name, o.year or "", o.revision or "", o.describe()] for o in outcomes], max_width=90)
+                    [[o.path.name, o.office_name, o.year or "", o.revision or "", o.describe()] for o in outcomes],
+                    max_width=90, full_last=True)
+        if not args.dry_run:
+            print(summary_line(outcomes))
     if args.dry_run:
         print(_("Dry run: nothing was changed."))
     if all_accepted(outcomes):

@@ -1,4 +1,4 @@
-"""init, passwd, recover, backup, restore, check."""
+"""init, passwd, recover, backup, auto-backup, restore, check."""
 
 from __future__ import annotations
 
@@ -42,7 +42,18 @@ def register(subparsers) -> None:
     p.add_argument("backup", type=Path)
     p.add_argument("workspace", type=Path)
     p.add_argument("--recovery", action="store_true", help=_("use the recovery code instead of the passphrase"))
+    p.add_argument("--replace", action="store_true",
+                   help=_("replace a workspace already there (it is kept beside the restored one)"))
     p.set_defaults(handler=restore)
+
+    p = subparsers.add_parser("auto-backup")
+    p.add_argument("workspace", type=Path, nargs="?",
+                   help=_("make this workspace's automatic backup now (data folder, and the second folder if chosen)"))
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--also-to", metavar="FOLDER",
+                       help=_("also keep every automatic backup in this folder (a USB stick, a network drive)"))
+    where.add_argument("--no-also-to", action="store_true", help=_("stop keeping a second copy"))
+    p.set_defaults(handler=auto_backup)
 
     p = subparsers.add_parser("check", help=_("check a workspace's integrity"))
     p.add_argument("workspace", type=Path)
@@ -114,13 +125,46 @@ def backup(args) -> int:
     return 0
 
 
+def auto_backup(args) -> int:
+    """The window's automatic backups from the terminal: the same setting (File >
+    Settings) and the same ``autobackup.make_backup``."""
+    import sys
+
+    from desktop_app.core import autobackup, backup_places
+    from desktop_app.core.resources import backups_dir
+    from desktop_app.core.text import format_date
+
+    if args.also_to is not None or args.no_also_to:
+        chosen = backup_places.set_second_folder(None if args.no_also_to else args.also_to)
+        print(_("Automatic backups are also kept in {folder}.", folder=chosen) if chosen
+              else _("Automatic backups are kept in the data folder only."))
+    if args.workspace is not None:
+        with Workspace.open(args.workspace, passphrase=secrets.passphrase()) as workspace:
+            made = autobackup.make_backup(workspace)
+        print(made.path)
+        if made.copy is not None:
+            print(made.copy)
+        if made.copy_failed is not None:
+            print(made.copy_failed.message(), file=sys.stderr)
+            return 1
+        return 0
+    if args.also_to is None and not args.no_also_to:
+        second = backup_places.second_folder()
+        print(_("Data folder: {folder}", folder=backups_dir()))
+        print(_("Second folder: {folder}", folder=second) if second else _("Second folder: none"))
+        for found in autobackup.list_everywhere():
+            print(f"{format_date(found.made_at.date())} {found.made_at:%H:%M}\t{found.path}")
+    return 0
+
+
 def restore(args) -> int:
     from desktop_app.core.backup import restore_backup
 
     if args.recovery:
-        restored = restore_backup(args.backup, args.workspace, recovery_code=secrets.recovery_code())
+        restored = restore_backup(args.backup, args.workspace, recovery_code=secrets.recovery_code(),
+                                  replace=args.replace)
     else:
-        restored = restore_backup(args.backup, args.workspace, passphrase=secrets.passphrase())
+        restored = restore_backup(args.backup, args.workspace, passphrase=secrets.passphrase(), replace=args.replace)
     print(_("Restored to {path}.", path=restored))
     return 0
 

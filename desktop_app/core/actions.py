@@ -34,8 +34,11 @@ Action — core function — `tiendo` command — window:
   ``national --write-mapping`` — gui/national_export.py
 - back up — ``backup.write_backup`` — ``backup`` — File > Back up; automatic backups
   (core/autobackup.py)
-- restore a backup — ``backup.restore_backup`` — ``restore`` — the start wizard's
-  Restore page
+- automatic backups, and their second folder (a USB stick) — ``autobackup.make_backup``,
+  ``backup_places.set_second_folder`` — ``auto-backup [--also-to FOLDER]`` — made by the
+  window (gui/autobackup.py), chosen in File > Settings
+- restore a backup — ``backup.restore_backup`` (``replace=True`` once the user agreed) —
+  ``restore [--replace]`` — the start wizard's Restore page
 - check the workspace — ``Workspace.check`` (``workspace.check_file`` opens, then checks)
   — ``check`` — File > Check the workspace
 - change the passphrase — ``Workspace.change_passphrase`` — ``passwd`` — File > Change

@@ -1,18 +1,32 @@
 """Automatic backups: the app's own encrypted backup (``core.backup.write_backup``), made when
 the window closes and once a day, kept in the user's data folder, the newest 7 per
-workspace.  A dead disk or a deleted file then costs at most a day's work, and the
-first-run wizard can restore any of them (``list_backups``)."""
+workspace, and copied to a second folder when the user chose one (``backup_places``: a
+USB stick, a network drive), rotated there the same way.  A dead disk or a deleted file
+then costs at most a day's work, and the first-run wizard can restore any of them
+(``list_everywhere``).
+
+The second folder comes and goes (a stick pulled out, a share offline, a full drive): its
+failure never stops the backup in the data folder; it is returned as a sentence for the
+window's message bar and the command's output."""
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop_app.core import clock
-from desktop_app.core.resources import backups_dir
+from desktop_app.core import backup_places, clock
 from desktop_app.core.backup import BACKUP_SUFFIX, write_backup
+from desktop_app.core.errors import Message, WorkspaceError
+from desktop_app.core.fsutil import fsync_dir
+from desktop_app.core.i18n import N_
+from desktop_app.core.logs import log
+from desktop_app.core.resources import backups_dir
 from desktop_app.core.workspace import Workspace
 
 KEEP = 7
@@ -25,6 +39,21 @@ class AutoBackup:
     workspace_name: str   # the workspace file's name without .tiendo
     made_at: datetime     # local wall-clock time
     size: int
+    root: Path | None = None  # the folder listed: the data folder's backups/ or the second folder
+
+    @property
+    def in_second_folder(self) -> bool:
+        return self.root is not None and self.root != backups_dir()
+
+
+@dataclass(frozen=True)
+class Made:
+    """One automatic backup: the file in the data folder, and its copy in the second
+    folder, or why there is none although a second folder is chosen."""
+
+    path: Path
+    copy: Path | None = None
+    copy_failed: WorkspaceError | None = None
 
 
 def folder_for(workspace: Workspace, root: Path | None = None) -> Path:
@@ -33,16 +62,34 @@ def folder_for(workspace: Workspace, root: Path | None = None) -> Path:
 
 
 def list_backups(root: Path | None = None) -> list[AutoBackup]:
-    """Every automatic backup in the user's data folder, newest first."""
+    """Every automatic backup in the user's data folder (or in ``root``), newest first."""
     found = []
     root = root or backups_dir()
     for path in root.glob(f"*/*{BACKUP_SUFFIX}"):
         match = _NAME.match(path.name)
         if not match:
             continue
-        made_at = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
-        found.append(AutoBackup(path, match["stem"], made_at, path.stat().st_size))
+        try:
+            made_at = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+            size = path.stat().st_size
+        except (ValueError, OSError):  # a name that is no date, a file gone as the stick was pulled
+            continue
+        found.append(AutoBackup(path, match["stem"], made_at, size, root))
     return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
+
+
+def list_everywhere() -> list[AutoBackup]:
+    """The automatic backups of the data folder and of the second folder, newest first
+    (at the same moment, the data folder's first).  An absent or unreadable second
+    folder lists nothing and hides nothing else."""
+    found = list_backups()
+    second = backup_places.second_folder()
+    if second is not None:
+        try:
+            found += list_backups(second)
+        except OSError as error:
+            log.warning("second backup folder %s not listed: %s", second, error)
+    return sorted(found, key=lambda b: (b.made_at, not b.in_second_folder, b.path.name), reverse=True)
 
 
 def _in_folder(folder: Path) -> list[AutoBackup]:
@@ -58,9 +105,27 @@ def rotate(folder: Path, keep: int = KEEP) -> list[Path]:
     return removed
 
 
-def make_backup(workspace: Workspace, root: Path | None = None, keep: int = KEEP) -> Path:
+_CHOSEN = object()
+
+
+def make_backup(workspace: Workspace, root: Path | None = None, keep: int = KEEP,
+                also_to: Path | None | object = _CHOSEN) -> Made:
     """Back up now (the full integrity check runs first: a damaged workspace makes no
-    backup and pushes none of the good ones out), then rotate."""
+    backup and pushes none of the good ones out), rotate, then copy it to the second
+    folder (``also_to``; by default the one the user chose) and rotate there."""
+    made = _make_in(workspace, root, keep)
+    second = backup_places.second_folder() if also_to is _CHOSEN else also_to
+    if second is None:
+        return Made(made)
+    try:
+        copy = copy_to(made, folder_for(workspace, Path(second)), keep)
+    except WorkspaceError as error:
+        log.warning("%s (backup %s)", error.en, made)
+        return Made(made, copy_failed=error)
+    return Made(made, copy=copy)
+
+
+def _make_in(workspace: Workspace, root: Path | None, keep: int) -> Path:
     folder = folder_for(workspace, root)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = clock.local_now().strftime("%Y%m%d-%H%M%S")
@@ -74,13 +139,53 @@ def make_backup(workspace: Workspace, root: Path | None = None, keep: int = KEEP
     return made
 
 
+_WHY = {
+    errno.ENOSPC: N_("the drive is full"),
+    errno.EROFS: N_("the drive or folder is read-only (write-protected)"),
+    errno.EACCES: N_("the drive or folder is read-only (write-protected)"),
+    errno.EPERM: N_("the drive or folder is read-only (write-protected)"),
+}
+
+
+def _not_copied(folder: Path, reason) -> WorkspaceError:
+    return WorkspaceError("The automatic backup was made in the data folder, but not copied to {folder}: {reason}.",
+                          folder=str(folder), reason=reason)
+
+
+def copy_to(made: Path, folder: Path, keep: int = KEEP) -> Path:
+    """A copy of the backup ``made`` in ``folder`` (inside the chosen second folder, which
+    must be there: an unplugged drive's empty mount point is not written to), written
+    whole or not at all, then the newest ``keep`` kept."""
+    if not folder.parent.is_dir():
+        raise _not_copied(folder.parent, Message(N_("the folder is not there (is the USB stick plugged in?)")))
+    scratch = None
+    try:
+        folder.mkdir(exist_ok=True)
+        fd, scratch = tempfile.mkstemp(prefix=f".{made.name}.", suffix=".tmp", dir=folder)  # owner-only
+        with os.fdopen(fd, "wb") as out, made.open("rb") as source:
+            shutil.copyfileobj(source, out, 1 << 20)
+            out.flush()
+            os.fsync(out.fileno())
+        target = folder / made.name
+        os.replace(scratch, target)
+        scratch = None
+        fsync_dir(folder)
+        rotate(folder, keep)
+    except OSError as error:
+        if scratch is not None:
+            Path(scratch).unlink(missing_ok=True)
+        why = _WHY.get(error.errno)
+        raise _not_copied(folder.parent, Message(why) if why else (error.strerror or str(error))) from None
+    return target
+
+
 def is_due(workspace: Workspace, root: Path | None = None) -> bool:
     """No automatic backup of this workspace yet today."""
     today = clock.local_now().date()
     return not any(b.made_at.date() == today for b in _in_folder(folder_for(workspace, root)))
 
 
-def backup_if_due(workspace: Workspace, root: Path | None = None) -> Path | None:
+def backup_if_due(workspace: Workspace, root: Path | None = None) -> Made | None:
     return make_backup(workspace, root) if is_due(workspace, root) else None
 
 
@@ -92,7 +197,7 @@ def changed_since_backup(workspace: Workspace) -> bool:
     return not rows or rows[0][0] != "backup"
 
 
-def backup_at_close(workspace: Workspace, root: Path | None = None) -> Path | None:
+def backup_at_close(workspace: Workspace, root: Path | None = None) -> Made | None:
     if changed_since_backup(workspace) or is_due(workspace, root):
         return make_backup(workspace, root)
     return None

@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 from desktop_app.core import clock, keyslots
-from desktop_app.core.errors import CorruptWorkspaceError, Location
+from desktop_app.core.errors import CorruptWorkspaceError, Location, WorkspaceError
 from desktop_app.core.filelock import FileLock
 from desktop_app.core.fsutil import atomic_write_bytes, create_private, fsync_dir, private_file, write_failure
 from desktop_app.core.storage.files import lock_path, sqlite_sidecars
@@ -86,14 +86,19 @@ def _write_archive(workspace: Workspace, destination: Path) -> None:
 
 
 def restore_backup(
-    backup: Path, destination: Path, *, passphrase: str | None = None, recovery_code: str | None = None
+    backup: Path, destination: Path, *, passphrase: str | None = None, recovery_code: str | None = None,
+    replace: bool = False,
 ) -> Path:
     """Put a backup in place at ``destination`` after proving it opens and is intact.
 
-    A workspace already at ``destination`` is kept beside it (``….before-restore-…``),
-    never overwritten.
+    A workspace already at ``destination`` is refused unless ``replace`` says the user
+    agreed (the window asked, the command was given ``--replace``); even then it is kept
+    beside the restored one (``….before-restore-…``), never overwritten.
     """
     backup, destination = Path(backup), Path(destination)
+    if destination.exists() and not replace:
+        raise WorkspaceError("A workspace already exists at {path}: choose another place, or agree to replace it "
+                             "(it is then kept beside the restored one).", path=str(destination))
     try:
         archive = zipfile.ZipFile(backup)
         with archive:

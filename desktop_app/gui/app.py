@@ -104,6 +104,7 @@ class Controller:
         from desktop_app.gui.autobackup import AutoBackups
 
         self.backups = AutoBackups(workspace, self.window)
+        self.backups.copy_failed.connect(self.window.warn)
         warning = storage_warning(workspace.path)
         if warning:
             self.window.warn(warning)

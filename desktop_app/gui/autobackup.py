@@ -1,12 +1,14 @@
 """The window's side of the automatic backups: one when the window closes, and a check
 every hour that makes the day's backup off the UI thread.  A failed backup is logged
-and shown by the error handler; it never stops the clerk's work."""
+and shown by the error handler; it never stops the clerk's work.  A copy that could not
+be made in the second folder (a stick pulled out, a full drive) is one sentence in the
+message bar (``copy_failed``), not a dialog: the backup in the data folder was made."""
 
 from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_app.core import autobackup
 from desktop_app.core.logs import log
@@ -16,6 +18,9 @@ CHECK_EVERY_MS = 60 * 60 * 1000
 
 
 class AutoBackups(QObject):
+    # Emitted from the backup thread; queued to the UI thread, where the window shows it.
+    copy_failed = Signal(str)
+
     def __init__(self, workspace: Workspace, parent: QObject | None = None):
         super().__init__(parent)
         self.workspace = workspace
@@ -31,8 +36,14 @@ class AutoBackups(QObject):
 
     def _daily(self) -> None:
         made = autobackup.backup_if_due(self.workspace)  # raises into threading.excepthook: logged, shown
-        if made is not None:
-            log.info("automatic backup %s", made)
+        self._report(made)
+
+    def _report(self, made: autobackup.Made | None) -> None:
+        if made is None:
+            return
+        log.info("automatic backup %s%s", made.path, f" (copy {made.copy})" if made.copy else "")
+        if made.copy_failed is not None:
+            self.copy_failed.emit(made.copy_failed.message())
 
     def at_close(self) -> None:
         self.timer.stop()
@@ -43,5 +54,4 @@ class AutoBackups(QObject):
         except Exception:  # closing must finish; the log says why there is no backup
             log.exception("automatic backup at close failed")
             return
-        if made is not None:
-            log.info("automatic backup %s", made)
+        self._report(made)  # the window is gone: the log keeps why the copy is missing

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStorageInfo
+from PySide6.QtCore import QRect, QSize, QStorageInfo, Qt, QTimer
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
-    QPushButton, QVBoxLayout,
+    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget,
+    QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QStyledItemDelegate, QVBoxLayout,
 )
 
 from desktop_app.core import entries
 from desktop_app.core.exchange import KEY_SUFFIX
 from desktop_app.core.i18n import _
-from desktop_app.gui.listing import add_table_with_close, read_only_table
+from desktop_app.gui.listing import read_only_table
 from desktop_app.gui.ops import run_op
+from desktop_app.gui.screen_fit import fit_window
 
 
 def removable_drives() -> list[tuple[str, str]]:
@@ -160,14 +161,92 @@ def import_packages(parent, workspace, on_done=None) -> None:
            on_done=dry_done, title=_("Reading the packages…"))
 
 
+# The rows a person must act on first: rejected files, then packages withdrawn before.
+_ORDER = {"rejected": 0, "withdrawn": 1}
+
+
+def _full_text(outcome) -> str:
+    problems = outcome.details.get("problems", [])
+    return "\n".join([outcome.describe(), *(f"• {problem}" for problem in problems)])
+
+
+class WrappedTextDelegate(QStyledItemDelegate):
+    """Qt's own measure of wrapped text leaves the last line half cut: the height is the
+    text's own, wrapped at the column's width less the cell's margins."""
+
+    MARGIN = 4
+
+    def sizeHint(self, option, index):
+        size = super().sizeHint(option, index)
+        view = self.parent()
+        width = view.columnWidth(index.column()) - 2 * self.MARGIN - 2
+        text = index.data() or ""
+        needed = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 20), 100000), Qt.TextWordWrap, text)
+        return QSize(size.width(), max(size.height(), needed.height() + 2 * self.MARGIN))
+
+
 class ImportSummary(QDialog):
+    """What an import did to each file, after a line that counts it all.  A long reason
+    wraps in its row; the selected row's whole text, with every problem of a rejected
+    payload, is in the box below."""
+
     def __init__(self, outcomes, parent=None):
+        from desktop_app.core.exchange.importer import summary_line
+
         super().__init__(parent)
         self.setWindowTitle(_("Import summary"))
-        self.resize(900, 420)
+        fit_window(self, 1100, 640)
         layout = QVBoxLayout(self)
-        rows = [(o.path.name, o.office_name, str(o.year or ""), str(o.revision or ""), o.describe()) for o in outcomes]
-        table = read_only_table(_("Import summary"), [_("File"), _("Office"), _("Year"), _("Revision"), _("Result")], rows)
-        add_table_with_close(self, layout, table)
+        self.summary = QLabel(summary_line(outcomes))
+        self.summary.setAccessibleName(_("Summary"))
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.PlainText)
+        self.summary.setStyleSheet("font-weight: bold; padding: 2px 0 6px 0;")
+        layout.addWidget(self.summary)
+        self.outcomes = sorted(outcomes, key=lambda o: _ORDER.get(o.outcome, 2))  # sorted() is stable: file order within
+        rows = [(o.path.name, o.office_name, str(o.year or ""), str(o.revision or ""), o.describe()) for o in self.outcomes]
+        self.table = read_only_table(_("Import summary"), [_("File"), _("Office"), _("Year"), _("Revision"), _("Result")],
+                                     rows)
+        table = self.table
+        table.setWordWrap(True)
+        table.setTextElideMode(Qt.ElideNone)
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SingleSelection)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        # A file name or an office name may be long too: capped, the reason gets the room.
+        for column, cap in ((0, 300), (1, 240)):
+            table.setColumnWidth(column, min(table.columnWidth(column), cap))
+        header.resizeSection(4, 200)  # measured to its whole text above; the stretch gives it what is left
+        header.setSectionResizeMode(4, QHeaderView.Stretch)
+        table.setItemDelegate(WrappedTextDelegate(table))
+        for row, outcome in enumerate(self.outcomes):
+            text = _full_text(outcome)
+            for column in range(table.columnCount()):
+                table.item(row, column).setToolTip(text)
+        # Wrapped rows are measured again when the reason's column changes width (the
+        # dialog resized), once the resizing settles.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.timeout.connect(table.resizeRowsToContents)
+        table.resizeRowsToContents()
+        header.sectionResized.connect(lambda *_args: self._fit_timer.start(50))
+        layout.addWidget(table, 1)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setAccessibleName(_("The selected file's result in full"))
+        self.detail.setPlaceholderText(_("Select a row to read its result in full."))
+        self.detail.setMaximumHeight(90)
+        layout.addWidget(self.detail)
+        table.itemSelectionChanged.connect(self._show_selected)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        if self.outcomes and self.outcomes[0].outcome in _ORDER:
+            table.selectRow(0)
 
-
+    def _show_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            outcome = self.outcomes[rows[0].row()]
+            self.detail.setPlainText(f"{outcome.path.name} — {outcome.office_name}\n{_full_text(outcome)}")

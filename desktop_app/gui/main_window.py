@@ -99,7 +99,10 @@ class MainWindow(QMainWindow):
         filters.addWidget(self.only_missing)
         filters.addWidget(self.only_mine)
         layout.addLayout(filters)
-        self.message_bar = MessageBar()
+        # Always in its place (a hint when idle): a message never pushes the table's rows down.
+        self.message_bar = MessageBar(hint=_(
+            "Enter saves and goes down · Tab goes across · Ctrl+V pastes a block copied from Excel · "
+            "Esc drops a refused value · right click: no data, history"))
         layout.addWidget(self.message_bar)
 
         self.indicator_model = self._indicator_model(self.year)
@@ -148,6 +151,9 @@ class MainWindow(QMainWindow):
     def _indicator_model(self, year: int) -> IndicatorModel:
         model = IndicatorModel(self.workspace, year, self)
         model.saved.connect(self.refresh_banner)
+        # A refusal is news until the next edit goes through (or is undone, or redone).
+        model.saved.connect(self.message_bar.clear_refusal)
+        model.undo_stack.indexChanged.connect(self.message_bar.clear_refusal)
         return model
 
     def say(self, text: str) -> None:
@@ -155,7 +161,7 @@ class MainWindow(QMainWindow):
         self.message_bar.show_message(text, "info")
 
     def warn(self, text: str) -> None:
-        """A refusal: in the message bar above the table until dismissed or replaced."""
+        """A refusal: in the message bar above the table until dismissed, replaced or the next edit."""
         self.message_bar.show_message(text, "error")
 
     def build_menus(self) -> None:
@@ -297,6 +303,12 @@ class MainWindow(QMainWindow):
 
             set_language(dialog.language.currentData())
             self.retranslate()
+            if dialog.second_folder_changed:
+                from desktop_app.core.backup_places import second_folder
+
+                folder = second_folder()
+                self.say(_("Automatic backups are also kept in {folder}.", folder=folder) if folder
+                         else _("Automatic backups are kept in the data folder only."))
 
     def retranslate(self) -> None:
         """Every visible text again in the language now chosen: the window is rebuilt."""

@@ -445,15 +445,18 @@ class OpenPage(QWizardPage):
 
 
 class RestorePage(QWizardPage):
-    """A backup put back in the usual folder, then opened: one of the automatic backups
-    of this computer (the newest chosen already) or a backup file browsed for."""
+    """A backup put back where the user says (the usual folder is proposed), then opened:
+    one of the automatic backups of this computer or of the second folder chosen for
+    them (the newest chosen already), or a backup file browsed for (e.g. on a stick set up
+    on another computer).  A workspace already there is replaced only if the user says
+    Yes, and is then kept beside the restored one."""
 
     def __init__(self):
         super().__init__()
         self.setTitle(_("Restore a workspace from a backup"))
-        self.setSubTitle(_("Choose the backup (the newest automatic one is chosen) and type the passphrase it was "
-                           "made with. A workspace of the same name is kept beside the restored one, never "
-                           "overwritten."))
+        self.setSubTitle(_("Choose the backup (the newest automatic one is chosen), type the passphrase it was made "
+                           "with, and where to restore it. A workspace already there is replaced only if you agree, "
+                           "and is then kept beside the restored one."))
         form = QFormLayout(self)
         self.automatic = QListWidget()
         self.automatic.setAccessibleName(_("Automatic backups"))
@@ -469,24 +472,41 @@ class RestorePage(QWizardPage):
         self.path = QLineEdit()
         self.path.setAccessibleName(_("Backup file"))
         self.path.textEdited.connect(lambda: self.automatic.setCurrentRow(-1))
+        self.path.textChanged.connect(self.propose_destination)
         self.passphrase, self.error = file_and_passphrase_rows(form, self.path, _("Bac&kup file:"), self.browse)
+        self.destination = QLineEdit()
+        self.destination.setAccessibleName(_("Restore to"))
+        # Once the user typed or chose a place, choosing another backup no longer moves it.
+        self.destination_chosen = False
+        self.destination.textEdited.connect(lambda: setattr(self, "destination_chosen", True))
+        where = QPushButton(_("Choose pla&ce…"))
+        where.setObjectName("destination")
+        where.clicked.connect(self.browse_destination)
+        row = QHBoxLayout()
+        row.addWidget(self.destination, 1)
+        row.addWidget(where)
+        label = QLabel(_("Restore &to:"))
+        label.setBuddy(self.destination)
+        form.insertRow(form.rowCount() - 2, label, row)  # above the passphrase and the error line
         self.backups: list = []
 
     def initializePage(self) -> None:
-        from desktop_app.core.autobackup import list_backups
+        from desktop_app.core.autobackup import list_everywhere
         from desktop_app.core.text import format_date
 
         try:
-            self.backups = list_backups()
+            self.backups = list_everywhere()
         except OSError:  # an unreadable data folder hides the list, never the page
             self.backups = []
         self.automatic.clear()
         for backup in self.backups:
+            where = (_("on {folder}", folder=backup.root) if backup.in_second_folder else _("on this computer"))
             text = _("{workspace} — {date} at {time} ({size} kB)", workspace=backup.workspace_name,
                      date=format_date(backup.made_at.date()), time=f"{backup.made_at:%H:%M}",
                      size=max(1, backup.size // 1024))
-            item = QListWidgetItem(text)
+            item = QListWidgetItem(f"{text} — {where}")
             item.setData(USER_ROLE, str(backup.path))
+            item.setToolTip(str(backup.path))
             self.automatic.addItem(item)
         self.automatic.setVisible(bool(self.backups))
         self.automatic_label.setVisible(bool(self.backups))
@@ -504,6 +524,18 @@ class RestorePage(QWizardPage):
         is then the restored file's name, not the dated backup's)."""
         return next((b for b in self.backups if str(b.path) == self.path.text().strip()), None)
 
+    def proposed_destination(self) -> Path | None:
+        text = self.path.text().strip()
+        if not text:
+            return None
+        automatic = self.chosen_backup()
+        return workspace_file(automatic.workspace_name if automatic is not None else Path(text).name.split(".")[0])
+
+    def propose_destination(self) -> None:
+        proposed = self.proposed_destination()
+        if proposed is not None and not self.destination_chosen:
+            self.destination.setText(str(proposed))
+
     def browse(self) -> None:
         from desktop_app.core.backup import BACKUP_SUFFIX
 
@@ -512,11 +544,33 @@ class RestorePage(QWizardPage):
             self.automatic.setCurrentRow(-1)
             self.path.setText(name)
 
+    def browse_destination(self) -> None:
+        # No overwrite prompt from the file dialog: the page asks its own question, which says
+        # what happens to the workspace already there.
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Restore to"), self.destination.text() or str(default_workspace_dir()), f"TienDo (*{SUFFIX})",
+            options=QFileDialog.DontConfirmOverwrite)
+        if name:
+            self.destination.setText(name if name.endswith(SUFFIX) else name + SUFFIX)
+            self.destination_chosen = True
+
     def nextId(self) -> int:
         return -1
 
+    def replace_agreed(self, target: Path) -> bool:
+        """Asked when a workspace is already at ``target``; No is the default."""
+        box = QMessageBox(QMessageBox.Warning, _("Replace the workspace?"), _(
+            "A workspace already exists at {path}. Replace it with the backup? The current one is kept beside it "
+            "(named “….before-restore-…”).", path=target), QMessageBox.Yes | QMessageBox.No, self)
+        box.setDefaultButton(QMessageBox.No)
+        box.setEscapeButton(QMessageBox.No)
+        box.button(QMessageBox.Yes).setText(_("&Replace it"))
+        box.button(QMessageBox.No).setText(_("&No, choose another place"))
+        return box.exec() == QMessageBox.Yes
+
     def validatePage(self) -> bool:
         from desktop_app.core.backup import restore_backup
+        from desktop_app.core.text import clean
         from desktop_app.core.workspace import Workspace
         from desktop_app.gui.ops import run_and_wait
 
@@ -525,13 +579,22 @@ class RestorePage(QWizardPage):
         if not self.path.text().strip() or not backup.is_file():
             self.error.setText(_("Choose the backup file."))
             return False
-        automatic = self.chosen_backup()
-        name = automatic.workspace_name if automatic is not None else backup.name.split(".")[0]
-        target = workspace_file(name)
+        typed = clean(self.destination.text())
+        if not typed:
+            self.error.setText(_("Choose where to restore the workspace."))
+            self.destination.setFocus()
+            return False
+        target = Path(typed if typed.endswith(SUFFIX) else typed + SUFFIX).expanduser()
+        replace = target.exists()
+        if replace and not self.replace_agreed(target):
+            self.error.setText(_("Nothing was restored: choose another place."))
+            self.destination.setFocus()
+            self.destination.selectAll()
+            return False
 
         def restore(progress) -> Workspace:
             target.parent.mkdir(parents=True, exist_ok=True)
-            restored = restore_backup(backup, target, passphrase=passphrase)
+            restored = restore_backup(backup, target, passphrase=passphrase, replace=replace)
             return Workspace.open(restored, passphrase=passphrase)
 
         try:

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -92,3 +93,38 @@ def test_user_errors_exit_1_with_one_line_and_no_traceback(tmp_path):
         assert "Traceback" not in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "dấu phẩy" in cases[0].stderr
+
+
+def test_auto_backup_goes_also_to_the_chosen_stick_and_restore_asks_before_replacing(tmp_path, env, capsys):
+    """`tiendo auto-backup` sets the window's second folder and makes the same automatic
+    backup; `tiendo restore` onto an existing workspace needs --replace."""
+    from desktop_app.core import autobackup, backup_places
+
+    ws = tmp_path / "so.tiendo"
+    run("init", ws, "--plan", PLAN, "--unit", "so-yte")
+    run("set", ws, "--year", 2025, "II.2", "31,5")
+    stick = tmp_path / "usb"
+    assert run("auto-backup", "--also-to", stick) == 1  # not plugged in yet
+    assert "usb" in capsys.readouterr().err
+    stick.mkdir()
+    assert run("auto-backup", "--also-to", stick) == 0
+    assert backup_places.second_folder() == stick
+    capsys.readouterr()
+    assert run("auto-backup", ws) == 0
+    made, copy = map(Path, capsys.readouterr().out.split())
+    assert copy.is_relative_to(stick) and copy.read_bytes() == made.read_bytes()
+    assert run("auto-backup") == 0
+    listing = capsys.readouterr().out
+    assert str(stick) in listing and str(made) in listing and str(copy) in listing
+    stick.rename(tmp_path / "rut-ra")  # the stick is pulled out
+    assert run("auto-backup", ws) == 1
+    out, err = capsys.readouterr()
+    assert len(err.strip().splitlines()) == 1 and "USB" in err
+    assert Path(out.split()[0]).exists() and len(autobackup.list_backups()) == 2
+    assert run("auto-backup", "--no-also-to") == 0 and backup_places.second_folder() is None
+    capsys.readouterr()
+    assert run("restore", made, ws) == 1  # the workspace is there: not without --replace
+    assert str(ws) in capsys.readouterr().err
+    assert not list(tmp_path.glob("so.tiendo.before-restore-*"))
+    assert run("restore", made, ws, "--replace") == 0
+    assert len([p for p in tmp_path.glob("so.tiendo.before-restore-*") if not p.name.endswith(".keys")]) == 1

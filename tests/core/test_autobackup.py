@@ -19,7 +19,7 @@ def test_eight_backups_keep_the_newest_seven_and_the_oldest_is_gone(workspace, c
     for day in range(8):
         clock.set_now(start + dt.timedelta(days=day))
         entries.set_value(workspace, 2026, "I.3", str(1000 + day))
-        made.append(autobackup.make_backup(workspace))
+        made.append(autobackup.make_backup(workspace).path)
     kept = autobackup.list_backups()
     assert [b.path for b in kept] == made[:0:-1]  # newest first, the first one gone
     assert not made[0].exists()
@@ -50,7 +50,7 @@ def test_two_workspaces_with_the_same_name_keep_their_own_seven(make_workspace, 
             clock.set_now(dt.datetime(2026, 6, 15, 8, minute, tzinfo=dt.timezone.utc))
             autobackup.make_backup(here)
         clock.set_now(dt.datetime(2026, 6, 14, 8, 0, tzinfo=dt.timezone.utc))  # older than all of them
-        theirs = autobackup.make_backup(other)
+        theirs = autobackup.make_backup(other).path
     finally:
         other.close()
     assert theirs.exists()

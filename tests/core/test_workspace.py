@@ -115,7 +115,10 @@ def test_restoring_over_an_existing_workspace_keeps_the_old_one_beside_it(tmp_pa
     backup = write_backup(workspace, tmp_path / "b")
     path = workspace.path
     workspace.close()
-    restore_backup(backup, path, passphrase=PASSPHRASE)
+    with pytest.raises(WorkspaceError, match="already exists"):
+        restore_backup(backup, path, passphrase=PASSPHRASE)  # not without the user's say-so
+    assert not list(tmp_path.glob("office.tiendo.before-restore-*"))
+    restore_backup(backup, path, passphrase=PASSPHRASE, replace=True)
     kept = list(tmp_path.glob("office.tiendo.before-restore-*"))
     assert len([k for k in kept if not k.name.endswith(".keys")]) == 1
     Workspace.open(path, passphrase=PASSPHRASE).close()

@@ -118,8 +118,8 @@ def test_withdrawing_a_package_takes_it_out_of_the_consolidation_and_keeps_it_in
     row = lead.query("SELECT applied, withdrawn_reason, withdrawn_at FROM received_packages WHERE revision = 2")[0]
     assert row[0] == 0 and row[1] == "Số liệu nhập nhầm, huyện gửi lại" and row[2]
     assert lead.query("SELECT count(*) FROM audit WHERE action = 'withdraw' AND reason LIKE 'Số liệu nhập nhầm%'")[0][0] == 1
-    # Offered again, the withdrawn package is not taken back in.
-    assert import_packages(lead, [second])[0].outcome == "duplicate"
+    # Offered again, the withdrawn package is not taken back in (and is not called "already had").
+    assert import_packages(lead, [second])[0].outcome == "withdrawn"
     assert total() == Decimal("100")
 
     lead_path = lead.path
@@ -136,6 +136,45 @@ def test_withdrawing_a_package_takes_it_out_of_the_consolidation_and_keeps_it_in
     assert rows["huyen-dien-khanh"]["status"] == "missing"
     assert main(["withdraw", str(lead_path), "--office", "huyen-dien-khanh", "--year", "2026", "--reason", "lần nữa"]) == 1
     assert main(["report-consolidated", str(lead_path), "--year", "2026", "-o", str(tmp_path / "th.pdf")]) == 0
+
+
+def test_a_withdrawn_package_offered_again_says_when_and_why_and_a_new_revision_comes_in(
+        tmp_path, province, monkeypatch, capsys, clock):
+    lead, office = province
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    entries.set_value(office, 2026, "I.3", "100")
+    first = export_year(office, 2026, usb).path
+    assert import_packages(lead, [first], trust_new=True)[0].outcome == "imported"
+    clock.set_now("2026-06-20T10:00:00+07:00")
+    withdraw_package(lead, "huyen-dien-khanh", 2026, "Số liệu nhập nhầm cột")
+    clock.set_now("2026-07-01T08:00:00+07:00")
+
+    again = import_packages(lead, [first])[0]
+    assert again.outcome == "withdrawn"
+    said = again.describe()
+    assert said.startswith("đã bị rút trước đây: gói này đã bị rút ngày 20/06/2026 vì: Số liệu nhập nhầm cột.")
+    assert "đã có" not in said and "bản sửa đổi mới" in said
+    # Exporting the same data again makes the same package: still withdrawn, still said so.
+    same = export_year(office, 2026, usb)
+    assert same.repeated and import_packages(lead, [same.path])[0].outcome == "withdrawn"
+
+    lead_path = lead.path
+    lead.close()
+    monkeypatch.setenv("TIENDO_PASSPHRASE", PASSPHRASE)
+    assert main(["import", str(lead_path), str(first)]) == 0  # nothing wrong with the file: held, not applied
+    out = capsys.readouterr().out
+    assert "gói này đã bị rút ngày 20/06/2026 vì: Số liệu nhập nhầm cột" in out
+    assert "…" not in out  # the reason is printed whole, not cut at the column's width
+    assert "Đã nhận 0 gói, từ chối 0, 1 gói đã bị rút trước đây, không nhận lại." in out
+
+    # The office corrects its data: the new revision is taken in.
+    entries.set_value(office, 2026, "I.3", "120")
+    corrected = export_year(office, 2026, usb)
+    assert corrected.revision == 2
+    assert main(["import", str(lead_path), str(corrected.path)]) == 0
+    out = capsys.readouterr().out
+    assert "Đã nhận 1 gói, từ chối 0." in out
 
 
 def test_one_signing_key_speaks_for_one_office_only(tmp_path, province):

@@ -177,3 +177,72 @@ def test_sixty_new_offices_scroll_in_a_dialog_that_fits_and_enter_trusts_none(qt
     assert dialog.items.count() == 60 and dialog.items.verticalScrollBar().maximum() > 0
     qtbot.keyClick(dialog, Qt.Key_Return)
     assert dialog.result() == dialog.DialogCode.Rejected
+
+
+def test_the_backup_places_fit_settings_restore_page_and_replace_question(qtbot, language, tmp_path, make_workspace):
+    """A long folder on a network drive in Settings, both places listed on the restore
+    page, and the question before a workspace is replaced."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.core import autobackup, backup_places
+    from desktop_app.gui.settings import SettingsDialog
+    from desktop_app.gui.wizard import PAGE_RESTORE, SetupWizard
+
+    stick = tmp_path / "Ổ mạng phòng Kế hoạch - Tài chính" / "Sao lưu dữ liệu TienDo của Sở Lao động" / "năm 2026"
+    stick.mkdir(parents=True)
+    backup_places.set_second_folder(stick)
+    workspace = make_workspace("so-ldtbxh", name="so-lao-dong-thuong-binh-va-xa-hoi")[0]
+    autobackup.make_backup(workspace)
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert_on_screen(dialog)
+    assert_unique_mnemonics(dialog)
+
+    wizard = SetupWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.start.group.button(4).setChecked(True)
+    wizard.next()
+    page = wizard.page(PAGE_RESTORE)
+    assert wizard.currentId() == PAGE_RESTORE and page.automatic.count() == 2
+    assert_on_screen(wizard)
+    assert_unique_mnemonics(wizard)
+    shown = []
+
+    def look_and_say_no():
+        box = QApplication.activeModalWidget()
+        shown.append(box)
+        assert_on_screen(box)
+        assert_unique_mnemonics(box)
+        box.done(QMessageBox.No)
+
+    QTimer.singleShot(100, look_and_say_no)
+    assert not page.replace_agreed(workspace.path)
+    assert isinstance(shown[0], QMessageBox)
+
+
+def test_an_import_summary_of_150_packages_fits_and_wraps_its_long_reasons(qtbot, language):
+    from pathlib import Path
+
+    from desktop_app.core.exchange.importer import ImportOutcome
+    from desktop_app.gui.exchange import ImportSummary
+
+    reason = ("Gói được ký bằng một khóa khác với khóa đã đăng ký cho UBND xã Thử Nghiệm; đối chiếu dấu vân tay "
+              "trên báo cáo đã ký của đơn vị trước khi nhận. ") * 2
+    kinds = ["imported"] * 120 + ["rejected"] * 20 + ["duplicate"] * 8 + ["withdrawn"] * 2
+    outcomes = [ImportOutcome(Path(f"khanhhoa-2024_ubnd-xa-thu-nghiem-so-{n:03d}_2026_r1.tdpkg"), kind,
+                              message=reason if kind in ("rejected", "withdrawn") else "",
+                              office_name=f"Ủy ban nhân dân xã Thử Nghiệm Số {n}", year=2026, revision=1)
+                for n, kind in enumerate(kinds)]
+    dialog = ImportSummary(outcomes)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert_on_screen(dialog)
+    assert_unique_mnemonics(dialog)
+    table = dialog.table
+    assert table.rowCount() == 150 and table.verticalScrollBar().maximum() > 0
+    assert table.horizontalScrollBar().maximum() == 0  # the reason wraps; nothing hides to the right
+    assert table.sizeHintForRow(0) > 2 * table.fontMetrics().height()  # a rejected row first, on several lines
+    assert dialog.summary.isVisible() and "120" in dialog.summary.text() and "20" in dialog.summary.text()

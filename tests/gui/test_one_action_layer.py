@@ -336,7 +336,7 @@ def test_restore(qtbot, office, monkeypatch, tmp_path):
     assert page.validatePage(), page.error.text()
     wizard.workspace.close()
     assert [Path(c[0][0]) for c in spy.calls] == [made, made]
-    assert spy.calls[0][1] == spy.calls[1][1] == {"passphrase": PASSPHRASE}
+    assert spy.calls[0][1] == spy.calls[1][1] == {"passphrase": PASSPHRASE, "replace": False}
 
 
 def test_change_the_passphrase(qtbot, office, window, monkeypatch):

@@ -23,7 +23,7 @@ from desktop_app.core.exchange.package import MAX_PACKAGE_BYTES, content_hash, o
 from desktop_app.core.exchange.payload import Problems, YearPayload, validate
 from desktop_app.core.fsutil import write_private
 from desktop_app.core.i18n import N_, translate
-from desktop_app.core.text import clean, fold
+from desktop_app.core.text import clean, fold, format_date
 from desktop_app.core.clock import now_utc
 from desktop_app.core.workspace import Workspace
 
@@ -34,8 +34,10 @@ OUTCOMES = {
     "superseded": N_("imported, replacing an earlier revision"),
     "duplicate": N_("already had it"),
     "stale": N_("older than what we have: kept in history, not applied"),
+    "withdrawn": N_("withdrawn earlier"),
     "rejected": N_("rejected"),
 }
+RECEIVED = ("imported", "superseded")
 
 
 @dataclass
@@ -115,6 +117,40 @@ def import_packages(
     return outcomes
 
 
+@dataclass(frozen=True)
+class ImportCounts:
+    received: int = 0
+    rejected: int = 0
+    already_had: int = 0
+    stale: int = 0
+    withdrawn: int = 0
+
+
+def count_outcomes(outcomes: list[ImportOutcome]) -> ImportCounts:
+    return ImportCounts(
+        received=sum(o.outcome in RECEIVED for o in outcomes),
+        rejected=sum(o.outcome == "rejected" for o in outcomes),
+        already_had=sum(o.outcome == "duplicate" for o in outcomes),
+        stale=sum(o.outcome == "stale" for o in outcomes),
+        withdrawn=sum(o.outcome == "withdrawn" for o in outcomes),
+    )
+
+
+def summary_line(outcomes: list[ImportOutcome], language: str | None = None) -> str:
+    """One line a person reads first: "Received 12, rejected 3, skipped 1 (already had)";
+    the rarer outcomes are named only when they happened."""
+    counts = count_outcomes(outcomes)
+    parts = [translate("Received {count} package(s)", language, count=counts.received),
+             translate("rejected {count}", language, count=counts.rejected)]
+    if counts.already_had:
+        parts.append(translate("skipped {count} (already had)", language, count=counts.already_had))
+    if counts.stale:
+        parts.append(translate("{count} older than what we have", language, count=counts.stale))
+    if counts.withdrawn:
+        parts.append(translate("{count} withdrawn earlier, not taken back", language, count=counts.withdrawn))
+    return ", ".join(parts) + "."
+
+
 def all_accepted(outcomes: list[ImportOutcome]) -> bool:
     """True when every file was imported or was already held (the exit status of a run)."""
     return all(o.outcome != "rejected" for o in outcomes)
@@ -147,9 +183,16 @@ def _import_one(ws: Workspace, path: Path, key, tag: bytes, *, dry_run: bool, tr
         error.about = result
         raise
     digest = content_hash(opened.payload_bytes)
-    seen = ws.query("SELECT 1 FROM received_packages WHERE package_id = ? OR content_hash = ?", (payload.package_id, digest))
+    # A copy still held wins over a withdrawn one: only a package held solely as withdrawn is "withdrawn".
+    seen = ws.query("SELECT withdrawn_at, withdrawn_reason FROM received_packages WHERE package_id = ? OR content_hash = ?"
+                    " ORDER BY withdrawn_at IS NOT NULL", (payload.package_id, digest))
     if seen:
-        result.outcome = "duplicate"
+        withdrawn_at, reason = seen[0]
+        if withdrawn_at is None:
+            result.outcome = "duplicate"
+        else:
+            result.outcome, result.reason = "withdrawn", "withdrawn"
+            result.message = _withdrawn_message(withdrawn_at, reason, result.office_name)
         return result
     current = _applied_revision(ws, payload.office_id, payload.year)
     if current is not None and payload.revision <= current:
@@ -179,6 +222,18 @@ def _import_one(ws: Workspace, path: Path, key, tag: bytes, *, dry_run: bool, tr
         ws.audit(tx, "import", "package", f"{ws.plan_code}/{payload.office_id}/{payload.year}",
                  new_value=f"r{payload.revision} {result.outcome}", reason=path.name)
     return result
+
+
+def _withdrawn_message(withdrawn_at: str, reason: str | None, office_name: str) -> str:
+    """Re-importing never undoes a withdrawal (the same data makes the same package, which
+    is recognised); only a new revision from the office comes in again."""
+    try:
+        day = format_date(dt.datetime.fromisoformat(withdrawn_at).astimezone().date())
+    except ValueError:
+        day = withdrawn_at
+    return translate("this package was withdrawn on {date} because: {reason}. A withdrawn package is not taken back "
+                     "in; if the data is still needed, {office} corrects it and exports again (a new revision).",
+                     None, date=day, reason=reason or "—", office=office_name)
 
 
 def _applied_revision(ws: Workspace, office_id: str, year: int) -> int | None:
