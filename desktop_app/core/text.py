@@ -95,11 +95,25 @@ def format_number(value: Decimal | int | None, places: int | None = None) -> str
     """``Decimal('1234.5')`` -> ``1.234,5``; keeps the decimals the value carries."""
     if value is None:
         return ""
-    value = Decimal(value)
-    places = decimal_places(value) if places is None else places
-    pattern = "#,##0" + ("." + "0" * places if places else "")
+    # Keyed by the text, not the Decimal: 1,0 and 1,00 are equal Decimals printed differently.
+    return _formatted(str(Decimal(value)), places)
+
+
+@lru_cache(maxsize=8192)
+def _formatted(text: str, places: int | None) -> str:
+    """A report prints thousands of numbers and offices repeat the same few values:
+    each is formatted by Babel once."""
     numbers, locale = _babel()
-    return numbers.format_decimal(value, format=pattern, locale=locale, decimal_quantization=True)
+    value = Decimal(text)
+    return _pattern(decimal_places(value) if places is None else places).apply(value, locale,
+                                                                                decimal_quantization=True)
+
+
+@lru_cache(maxsize=None)
+def _pattern(places: int):
+    """Babel's parsed "#,##0.00" (parsed once per number of decimals, not per number)."""
+    numbers, _locale = _babel()
+    return numbers.parse_pattern("#,##0" + ("." + "0" * places if places else ""))
 
 
 def format_date(day: _dt.date) -> str:

@@ -13,8 +13,10 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfdoc import PDFInfo, PDFName, PDFString
+from reportlab.pdfbase.pdfdoc import format as pdf_format
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak, Table, TableStyle
 
 from desktop_app.core.fsutil import write_file
@@ -73,12 +75,13 @@ def grid_style(font_size: float, padding: float = PADDING) -> list:
     ]
 
 
-def wrap_lines(text: str, font_name: str, size: float, width: float) -> list[str]:
+def wrap_lines(text: str, font_name: str, size: float, width: float, widths: dict | None = None) -> list[str]:
     """``text`` broken into lines no wider than ``width``: at spaces, and inside a word
-    only when the word alone is too wide (a long document number in a narrow column)."""
+    only when the word alone is too wide (a long document number in a narrow column).
+    ``widths``: words already measured in this font and size (a table's cells share it)."""
     lines: list[str] = []
     for part in nfc(text).split("\n"):
-        for line in simpleSplit(part, font_name, size, width) or [""]:
+        for line in _split(part, font_name, size, width, {} if widths is None else widths):
             while stringWidth(line, font_name, size) > width and len(line) > 1:
                 cut = len(line) - 1
                 while cut > 1 and stringWidth(line[:cut], font_name, size) > width:
@@ -86,6 +89,31 @@ def wrap_lines(text: str, font_name: str, size: float, width: float) -> list[str
                 lines.append(line[:cut])
                 line = line[cut:]
             lines.append(line)
+    return lines
+
+
+def _split(text: str, font_name: str, size: float, width: float, widths: dict) -> list[str]:
+    """Reportlab's ``simpleSplit`` of one line (greedy, at white space; a word wider than
+    the line stands alone), with the same sums in the same order, so the same lines; but
+    each distinct word measured once: a table's names repeat "Tỷ lệ", "người", "và"."""
+    words = text.split()
+    if not width or len(words) < 2:
+        return words or [""] if width else [text]
+    space = widths.get(" ")
+    if space is None:
+        space = widths[" "] = stringWidth(" ", font_name, size)
+    lines, line, used = [], [], -space
+    for word in words:
+        wide = widths.get(word)
+        if wide is None:
+            wide = widths[word] = stringWidth(word, font_name, size)
+        if used + space + wide <= width or not line:
+            line.append(word)
+            used = used + space + wide
+        else:
+            lines.append(" ".join(line))
+            line, used = [word], wide
+    lines.append(" ".join(line))
     return lines
 
 
@@ -97,11 +125,13 @@ class Cells:
     def __init__(self, widths: list[float], size: float):
         self.room = [w - 2 * PADDING - 0.5 for w in widths]
         self.size = size
+        self.widths = {"regular": {}, "bold": {}}   # each word measured once per table
 
     def __call__(self, text: str | None, column: int, *, bold: bool = False, indent: float = 0.0,
                  through: int | None = None) -> str:
         room = sum(self.room[column:(through or column) + 1]) + 2 * PADDING * ((through or column) - column)
-        return "\n".join(wrap_lines(text or "", font("bold" if bold else "regular"), self.size, room - indent))
+        style = "bold" if bold else "regular"
+        return "\n".join(wrap_lines(text or "", font(style), self.size, room - indent, self.widths[style]))
 
 
 def header_row(headers, cells: Cells) -> list[str]:
@@ -233,10 +263,10 @@ def build_pdf(report: AnnualReport, path: Path, settings: PageSettings, story_of
     document = decree30.document(buffer, report, settings, title_text=f"Báo cáo {report.summary_line()}")
     styles = Styles(settings)
     record: dict = {}
-    document.build(story_of(styles, record))
+    document.build(story_of(styles, record), canvasmaker=lambda *args, **kwargs: _canvas(record, *args, **kwargs))
     result = PdfResult(pages=document.page, signature_page=record.get("page", 0),
                        signature_box=record.get("box", (0.0, 0.0, 0.0, 0.0)))
-    write_file(path, _with_signature_place(buffer.getvalue(), result))
+    write_file(path, buffer.getvalue())
     return result
 
 
@@ -248,17 +278,30 @@ def build_annual_pdf(report: AnnualReport, path: Path, settings: PageSettings = 
 SIGNATURE_PLACE_KEY = "/TienDoSignaturePlace"
 
 
-def _with_signature_place(pdf: bytes, result: PdfResult) -> bytes:
-    """Record where the signature block is in the file's metadata, so `tiendo sign` puts
-    the visible stamp there without being told."""
-    from pypdf import PdfReader, PdfWriter
+class _InfoWithPlace(PDFInfo):
+    """The document information with the signature place: reportlab writes it when it
+    saves, after the last page is drawn, so the place the signature block landed is known
+    and the file is written once (rewriting a hundred-page PDF to add one entry cost
+    more than drawing its furniture)."""
 
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    place = ",".join(str(round(v, 1)) for v in (result.signature_page, *result.signature_box))
-    writer.add_metadata({SIGNATURE_PLACE_KEY: place})
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    record: dict
+
+    def format(self, document):
+        text = super().format(document)
+        place = ",".join(str(round(v, 1)) for v in (self.record.get("page", 0),
+                                                         *self.record.get("box", (0.0, 0.0, 0.0, 0.0))))
+        entry = pdf_format(PDFName(SIGNATURE_PLACE_KEY[1:]), document) + b" " + pdf_format(PDFString(place), document)
+        end = text.rindex(b">>")   # a dictionary: "<< /Author (…) … >>"
+        return text[:end] + entry + b"\n" + text[end:]
+
+
+def _canvas(record: dict, *args, **kwargs) -> Canvas:
+    canvas = Canvas(*args, **kwargs)
+    info = _InfoWithPlace()
+    info.__dict__.update(canvas._doc.info.__dict__)
+    info.record = record
+    canvas._doc.info = info
+    return canvas
 
 
 def signature_place(path: Path):
