@@ -40,6 +40,7 @@ class AutoBackup:
     made_at: datetime     # local wall-clock time
     size: int
     root: Path | None = None  # the folder listed: the data folder's backups/ or the second folder
+    same_second: int = 1      # the second backup made within one second is named "…-2"
 
     @property
     def in_second_folder(self) -> bool:
@@ -74,8 +75,8 @@ def list_backups(root: Path | None = None) -> list[AutoBackup]:
             size = path.stat().st_size
         except (ValueError, OSError):  # a name that is no date, a file gone as the stick was pulled
             continue
-        found.append(AutoBackup(path, match["stem"], made_at, size, root))
-    return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
+        found.append(AutoBackup(path, match["stem"], made_at, size, root, int(match["n"] or 1)))
+    return sorted(found, key=lambda b: (b.made_at, b.same_second, b.path.name), reverse=True)
 
 
 def list_everywhere() -> list[AutoBackup]:
@@ -89,7 +90,7 @@ def list_everywhere() -> list[AutoBackup]:
             found += list_backups(second)
         except OSError as error:
             log.warning("second backup folder %s not listed: %s", second, error)
-    return sorted(found, key=lambda b: (b.made_at, not b.in_second_folder, b.path.name), reverse=True)
+    return sorted(found, key=lambda b: (b.made_at, b.same_second, not b.in_second_folder, b.path.name), reverse=True)
 
 
 def _in_folder(folder: Path) -> list[AutoBackup]:
@@ -186,7 +187,27 @@ def is_due(workspace: Workspace, root: Path | None = None) -> bool:
 
 
 def backup_if_due(workspace: Workspace, root: Path | None = None) -> Made | None:
-    return make_backup(workspace, root) if is_due(workspace, root) else None
+    """The day's backup when there is none yet; otherwise the newest one copied to the
+    second folder if it is missing there (``catch_up_copy``)."""
+    return make_backup(workspace, root) if is_due(workspace, root) else catch_up_copy(workspace, root)
+
+
+def catch_up_copy(workspace: Workspace, root: Path | None = None) -> Made | None:
+    """A copy that could not be made (the stick was out when the window closed
+    yesterday) is made as soon as the second folder is back: the newest backup in the
+    data folder is copied there if that folder does not hold it.  None when there is
+    nothing to do; otherwise what was copied, or why it still could not be."""
+    second = backup_places.second_folder()
+    newest = _in_folder(folder_for(workspace, root))[:1]
+    if second is None or not newest:
+        return None
+    target = folder_for(workspace, second)
+    if (target / newest[0].path.name).exists():
+        return None
+    try:
+        return Made(newest[0].path, copy=copy_to(newest[0].path, target))
+    except WorkspaceError as error:
+        return Made(newest[0].path, copy_failed=error)
 
 
 def changed_since_backup(workspace: Workspace) -> bool:

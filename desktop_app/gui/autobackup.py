@@ -27,6 +27,7 @@ class AutoBackups(QObject):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.make_daily)
         self.timer.start(CHECK_EVERY_MS)
+        self._last_told = ""  # the hourly check repeats a missing stick's sentence only when it changes
         QTimer.singleShot(30_000, self.make_daily)  # after the clerk has started working
 
     def make_daily(self) -> None:
@@ -42,8 +43,11 @@ class AutoBackups(QObject):
         if made is None:
             return
         log.info("automatic backup %s%s", made.path, f" (copy {made.copy})" if made.copy else "")
-        if made.copy_failed is not None:
-            self.copy_failed.emit(made.copy_failed.message())
+        if made.copy_failed is None:
+            self._last_told = ""
+        elif made.copy_failed.message() != self._last_told:
+            self._last_told = made.copy_failed.message()
+            self.copy_failed.emit(self._last_told)
 
     def at_close(self) -> None:
         self.timer.stop()

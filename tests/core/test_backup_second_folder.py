@@ -111,3 +111,32 @@ def test_a_settings_file_spoilt_by_hand_means_no_second_copy(workspace, tmp_path
         assert backup_places.second_folder() is None
     made = autobackup.make_backup(workspace)
     assert made.path.exists() and made.copy is None and made.copy_failed is None
+
+
+def test_a_copy_missed_at_close_is_made_once_the_stick_is_back_the_same_day(workspace, stick, clock):
+    clock.set_now("2026-06-15T08:00:00+07:00")
+    autobackup.make_backup(workspace)  # the morning's backup, copied
+    clock.set_now("2026-06-15T17:00:00+07:00")
+    entries.set_value(workspace, 2026, "I.3", "4321")
+    stick.rename(stick.with_name("usb-rut-ra"))  # pulled out before the window closed
+    at_close = autobackup.backup_at_close(workspace)
+    assert at_close.copy is None and at_close.copy_failed is not None
+    # Next start, the same day: no day's backup is due, and the stick is still out.
+    clock.set_now("2026-06-15T17:30:00+07:00")
+    still_out = autobackup.backup_if_due(workspace)
+    assert still_out.path == at_close.path and still_out.copy_failed is not None
+    # Plugged in again: the evening's backup goes onto it, once.
+    stick.with_name("usb-rut-ra").rename(stick)
+    caught_up = autobackup.backup_if_due(workspace)
+    assert caught_up.copy_failed is None and caught_up.copy.read_bytes() == at_close.path.read_bytes()
+    assert autobackup.list_backups(stick)[0].path == caught_up.copy
+    assert autobackup.backup_if_due(workspace) is None  # nothing left to do
+    assert len(autobackup.list_backups()) == 2  # no backup was made for the catching up
+
+
+def test_two_backups_within_one_second_list_the_later_first(workspace, clock):
+    first = autobackup.make_backup(workspace, also_to=None).path
+    entries.set_value(workspace, 2026, "I.3", "4321")
+    second = autobackup.make_backup(workspace, also_to=None).path
+    assert second.name.endswith("-2" + first.suffix)
+    assert [b.path for b in autobackup.list_backups()] == [second, first]

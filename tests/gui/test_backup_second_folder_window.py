@@ -96,11 +96,30 @@ def test_with_the_stick_pulled_out_the_message_bar_says_so_and_the_work_goes_on(
     assert window.message_bar.level == "error"
     assert QApplication.activeModalWidget() is None  # no dialog
     assert len(autobackup.list_backups()) == 2  # the day's backup is in the data folder
+    # The hourly check finds the stick still out: the same sentence is not said again.
+    window.message_bar.clear()
+    controller.backups.make_daily()
+    _wait_for_backup_threads(qtbot)
+    assert window.message_bar.text() == ""
+    # Plugged in again: the hourly check puts the day's backup onto it, quietly.
+    stick.with_name("rut-ra").rename(stick)
+    controller.backups.make_daily()
+    qtbot.waitUntil(lambda: len(autobackup.list_backups(stick)) == 2, timeout=30000)
+    assert window.message_bar.text() == ""
     # The window still takes work, and closing still backs it up.
     entries.set_value(workspace, 2026, "I.3", "4322")
     assert window.isVisible()
     controller.close()
     assert len(autobackup.list_backups()) == 3 and workspace.conn is None
+
+
+def _wait_for_backup_threads(qtbot):
+    import threading
+
+    for thread in threading.enumerate():
+        if thread.name == "tiendo-autobackup":
+            thread.join(30)
+    qtbot.wait(50)  # a queued signal from the thread reaches the window
 
 
 @pytest.fixture
