@@ -79,7 +79,7 @@ class SettingsDialog(QDialog):
         self.second_folder = QLineEdit(str(self.chosen_before or ""))
         self.second_folder.setPlaceholderText(_("none: only in this computer's data folder"))
         self.second_folder.setAccessibleName(_("Also back up to"))
-        self.second_folder.setMinimumWidth(320)
+        self.second_folder.setMinimumWidth(420)
         self.choose_folder = QPushButton(_("&Choose…"))
         self.choose_folder.clicked.connect(self.choose_second_folder)
         self.no_second_folder = QPushButton(_("&Turn off"))

@@ -454,9 +454,8 @@ class RestorePage(QWizardPage):
     def __init__(self):
         super().__init__()
         self.setTitle(_("Restore a workspace from a backup"))
-        self.setSubTitle(_("Choose the backup (the newest automatic one is chosen), type the passphrase it was made "
-                           "with, and where to restore it. A workspace already there is replaced only if you agree, "
-                           "and is then kept beside the restored one."))
+        self.setSubTitle(_("Choose the backup, type the passphrase it was made with, and where to restore it. "
+                           "A workspace already there is replaced only if you agree."))
         form = QFormLayout(self)
         self.automatic = QListWidget()
         self.automatic.setAccessibleName(_("Automatic backups"))
