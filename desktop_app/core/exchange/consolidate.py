@@ -24,7 +24,6 @@ import statistics
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from desktop_app.core import entries
 from desktop_app.core.exchange.submissions import SubmissionRow, submissions
 from desktop_app.core.model import Indicator
 from desktop_app.core.text import format_number
@@ -135,13 +134,38 @@ def _own_name(ws: Workspace) -> str:
     return rows[0][0] if rows else ws.office_id
 
 
-def load_values(ws: Workspace, year: int, plan_code: str | None = None) -> dict[str, dict[str, entries.ValueRecord]]:
-    """office id -> indicator id -> record, for every office, in one query."""
-    found: dict[str, dict[str, entries.ValueRecord]] = {}
-    for row in ws.query(f"SELECT office_id, {entries.VALUE_COLUMNS} FROM indicator_values WHERE plan_code = ? AND year = ?",
-                        (plan_code or ws.plan_code, year)):
-        found.setdefault(row[0], {})[row[1]] = entries.record_from_row(row[1:])
+class SentFigure:
+    """What consolidation reads of one office's value: the figure and its parts, nothing
+    of who typed it or why (a province of 3,000 communes has 40,000 of them a year)."""
+
+    __slots__ = ("number", "text", "numerator", "denominator")
+
+    def __init__(self, number: Decimal | None, text: str | None, numerator: Decimal | None,
+                 denominator: Decimal | None):
+        self.number, self.text, self.numerator, self.denominator = number, text, numerator, denominator
+
+    @property
+    def actual(self) -> Decimal | str | None:
+        return self.number if self.number is not None else self.text
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
+def load_values(ws: Workspace, year: int, plan_code: str | None = None) -> dict[str, dict[str, SentFigure]]:
+    """office id -> indicator id -> figure, for every office, in one query."""
+    found: dict[str, dict[str, SentFigure]] = {}
+    for office_id, indicator_id, number, text, numerator, denominator in ws.query(
+            "SELECT office_id, indicator_id, value_number, value_text, numerator, denominator FROM indicator_values"
+            " WHERE plan_code = ? AND year = ? AND (value_number IS NOT NULL OR value_text IS NOT NULL)",
+            (plan_code or ws.plan_code, year)):
+        found.setdefault(office_id, {})[indicator_id] = SentFigure(
+            _decimal(number), text, _decimal(numerator), _decimal(denominator))
     return found
+
+
+_NONE: dict[str, SentFigure] = {}
 
 
 def _names(labels: list[str]) -> str:
@@ -153,14 +177,20 @@ def _ratio(numerator: Decimal, denominator: Decimal) -> Decimal:
     return (numerator * 100 / denominator).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def consolidate_row(indicator: Indicator, people: list[Contributor], values: dict[str, dict[str, entries.ValueRecord]],
-                    expected_local: dict[str, str]) -> ConsolidatedRow:
-    """One indicator's province figure from the contributors' values (see the module text)."""
-    records = []
+def by_indicator(people: list[Contributor], values: dict[str, dict[str, SentFigure]]
+                 ) -> dict[str, list[tuple[Contributor, SentFigure]]]:
+    """indicator id -> (contributor, figure), in the contributors' order: one pass over the
+    offices for the whole plan, not one per indicator."""
+    found: dict[str, list[tuple[Contributor, SentFigure]]] = {}
     for person in people:
-        record = values.get(person.office_id, {}).get(indicator.id)
-        if record is not None and (record.actual is not None):
-            records.append((person, record))
+        for indicator_id, figure in values.get(person.office_id, _NONE).items():
+            found.setdefault(indicator_id, []).append((person, figure))
+    return found
+
+
+def consolidate_row(indicator: Indicator, records: list[tuple[Contributor, SentFigure]],
+                    expected_local: dict[str, str]) -> ConsolidatedRow:
+    """One indicator's province figure from the contributors' figures for it (see the module text)."""
     local = [(p, r) for p, r in records if p.level == "local"]
     local_numbers = [r.number for _, r in local if r.number is not None]
     fences = _outliers(local_numbers)
@@ -264,8 +294,8 @@ def consolidate(ws: Workspace, year: int, *, plan_code: str | None = None,
     plan = ws.plan if code == ws.plan_code else ws.load_plan(code)
     rows = submissions(ws, year, code) if rows is None else rows
     people = contributors(ws, rows)
-    values = load_values(ws, year, code)
+    sent = by_indicator(people, load_values(ws, year, code))
     expected_local = {r.office_id: r.office_name for r in rows if r.expected and r.level == "local"}
     return [ConsolidatedRow(indicator, None, "none", 0, None, None, None, None, None, ())
-            if plan.is_heading(indicator.id) else consolidate_row(indicator, people, values, expected_local)
+            if plan.is_heading(indicator.id) else consolidate_row(indicator, sent.get(indicator.id, []), expected_local)
             for indicator in plan.indicators]
