@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -99,3 +100,21 @@ def make_workspace(tmp_path, mini_plan):
 @pytest.fixture
 def workspace(make_workspace):
     return make_workspace()[0]
+
+
+CLERK_WINDOW_DAY = dt.date(2026, 11, 13)  # twelve days before Khánh Hòa's deadline
+
+
+@pytest.fixture
+def window(qtbot, make_workspace):
+    """The clerk's window on Khánh Hòa's plan (Sở LĐ-TB&XH), shown on 13/11/2026; a test
+    module that needs another window defines its own ``window``."""
+    from desktop_app.core.plans import load_bundled_plan
+    from desktop_app.gui.main_window import MainWindow
+
+    workspace, _ = make_workspace("so-ldtbxh", plan=load_bundled_plan("khanhhoa-2024"), name="kh")
+    shown = MainWindow(workspace, today=CLERK_WINDOW_DAY)
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown

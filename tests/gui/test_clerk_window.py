@@ -15,17 +15,6 @@ from desktop_app.core.plans import load_bundled_plan
 from desktop_app.gui.indicators.model import COL_NAME, COL_VALUE
 from desktop_app.gui.main_window import MainWindow
 
-TODAY = dt.date(2026, 11, 13)
-
-
-@pytest.fixture
-def window(qtbot, make_workspace):
-    workspace, _ = make_workspace("so-ldtbxh", plan=load_bundled_plan("khanhhoa-2024"), name="kh")
-    window = MainWindow(workspace, today=TODAY)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
 
 def cell(window, indicator_id, column=COL_VALUE):
     view = window.indicators

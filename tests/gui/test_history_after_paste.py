@@ -3,27 +3,13 @@ as it lists a value typed in (a paste is stored as one audit row since schema 00
 
 from __future__ import annotations
 
-import datetime as dt
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTableWidget
 
 from desktop_app.core import entries
-from desktop_app.core.plans import load_bundled_plan
 from desktop_app.gui.indicators.history import HistoryDialog
 from desktop_app.gui.indicators.model import COL_VALUE
-from desktop_app.gui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, make_workspace):
-    workspace, _ = make_workspace("so-ldtbxh", plan=load_bundled_plan("khanhhoa-2024"), name="kh")
-    window = MainWindow(workspace, today=dt.date(2026, 11, 13))
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def history_rows(qtbot, window, indicator_id):

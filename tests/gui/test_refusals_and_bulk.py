@@ -4,29 +4,14 @@ nothing behind."""
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop_app.core import entries
-from desktop_app.core.plans import load_bundled_plan
 from desktop_app.gui.indicators.model import COL_EVAL, COL_VALUE
-from desktop_app.gui.main_window import MainWindow
-
-TODAY = dt.date(2026, 11, 13)
-
-
-@pytest.fixture
-def window(qtbot, make_workspace):
-    workspace, _ = make_workspace("so-ldtbxh", plan=load_bundled_plan("khanhhoa-2024"), name="kh")
-    window = MainWindow(workspace, today=TODAY)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def cell(window, indicator_id, column=COL_VALUE):
