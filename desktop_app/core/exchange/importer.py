@@ -8,6 +8,7 @@ import json
 import logging
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -272,11 +273,18 @@ def _check_signer(ws: Workspace, payload: YearPayload, signer_key: bytes, trust_
 
 
 def _office_named(ws: Workspace, name: str, office_id: str) -> str | None:
-    wanted = fold(clean(name))
+    wanted = _folded(name)
     for other_id, other_name, short in ws.query("SELECT id, name, short FROM offices WHERE id != ?", (office_id,)):
-        if wanted in (fold(clean(other_name)), fold(clean(short or ""))):
+        if wanted == _folded(other_name) or wanted == _folded(short):
             return other_id
     return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded(name: str | None) -> str:
+    """A name without accents or case, each name folded once: a province's first folder
+    of 3,000 new communes compares each one with every office already known."""
+    return fold(clean(name or ""))
 
 
 def apply_payload(ws: Workspace, tx, payload: YearPayload) -> None:
