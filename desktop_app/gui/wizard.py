@@ -492,9 +492,10 @@ class RestorePage(QWizardPage):
     def initializePage(self) -> None:
         from desktop_app.core.autobackup import list_everywhere
         from desktop_app.core.text import format_date
+        from desktop_app.gui.ops import run_and_wait
 
-        try:
-            self.backups = list_everywhere()
+        try:  # off the UI thread: the second folder may be a network drive that is slow to answer
+            self.backups = run_and_wait(self, lambda progress: list_everywhere(), title=_("Looking for backups…"))
         except OSError:  # an unreadable data folder hides the list, never the page
             self.backups = []
         self.automatic.clear()

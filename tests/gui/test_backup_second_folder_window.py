@@ -187,6 +187,26 @@ def test_the_wizard_lists_both_places_and_restores_the_sticks_copy_where_the_cle
     assert entries.value(controller.workspace, 2026, "II.2").number == Decimal("3.5")
 
 
+def test_the_restore_page_looks_for_backups_off_the_ui_thread(qtbot, wizard, tmp_path, clock, stick, monkeypatch):
+    """A second folder on a network drive may take seconds to answer: the wizard keeps
+    painting while the backups are listed."""
+    import threading
+
+    office_with_backups(tmp_path, clock, stick)
+    backup_places.set_second_folder(stick)
+    listed_on = []
+    real = autobackup.list_everywhere
+
+    def slow_drive():
+        listed_on.append(threading.current_thread())
+        return real()
+
+    monkeypatch.setattr(autobackup, "list_everywhere", slow_drive)
+    _wizard, page = to_restore_page(qtbot, wizard)
+    assert listed_on and listed_on[0] is not threading.main_thread()
+    assert page.automatic.count() == 4
+
+
 def test_a_browsed_backup_restored_over_a_workspace_asks_first_and_no_is_the_default(
         qtbot, wizard, tmp_path, clock, stick, monkeypatch):
     made = office_with_backups(tmp_path, clock, stick)  # the stick from another computer: not configured here
