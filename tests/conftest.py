@@ -118,3 +118,29 @@ def window(qtbot, make_workspace):
     shown.show()
     qtbot.waitExposed(shown)
     return shown
+
+
+@pytest.fixture
+def start_first_run(qtbot):
+    """start_first_run(today) -> the app's Controller started with nothing remembered (the
+    first-run wizard); its wizard, window and workspace are closed after the test."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.gui.app import Controller
+
+    started = []
+
+    def start(today):
+        controller = Controller(QApplication.instance(), today=today)
+        assert controller.start(None)
+        started.append(controller)
+        return controller
+
+    yield start
+    for controller in started:
+        if controller.window is not None:
+            controller.window.close()
+        if controller.workspace is not None:
+            controller.workspace.close()
+        if controller.wizard is not None:
+            controller.wizard.done(0)

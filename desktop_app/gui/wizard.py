@@ -33,18 +33,25 @@ USER_ROLE = 256  # Qt.UserRole, without building Python's view of Qt's namespace
 NEXT_PAGE = {CREATE: PAGE_PLAN, LEAD: PAGE_PLAN, OPEN: PAGE_OPEN, RESTORE: PAGE_RESTORE, DEMO: -1}
 
 
+def field_with_button(field: QWidget, label_text: str, button_text: str, on_click,
+                      object_name: str = "") -> tuple[QLabel, QHBoxLayout]:
+    """A form row of a field and a button beside it: the label's buddy is the field (a
+    row of widgets gets no buddy by itself, and the & would show)."""
+    button = QPushButton(button_text)
+    button.setObjectName(object_name)
+    button.clicked.connect(on_click)
+    row = QHBoxLayout()
+    row.addWidget(field, 1)
+    row.addWidget(button)
+    label = QLabel(label_text)
+    label.setBuddy(field)
+    return label, row
+
+
 def file_and_passphrase_rows(form: QFormLayout, path_field: QWidget, label_text: str, browse) -> tuple:
     """A file field with its Browse button, the passphrase, and the line where a refusal
     is shown: the rows of the open and restore pages."""
-    button = QPushButton(_("Bro&wse…"))
-    button.setObjectName("browse")
-    button.clicked.connect(browse)
-    row = QHBoxLayout()
-    row.addWidget(path_field, 1)
-    row.addWidget(button)
-    label = QLabel(label_text)
-    label.setBuddy(path_field)
-    form.addRow(label, row)
+    form.addRow(*field_with_button(path_field, label_text, _("Bro&wse…"), browse, "browse"))
     passphrase = password_field(_("Passphrase"))
     form.addRow(_("&Passphrase:"), passphrase)
     error = error_label()
@@ -142,14 +149,7 @@ class PlanPage(QWizardPage):
         form = QFormLayout(self)
         self.plan = QComboBox()
         self.plan.setAccessibleName(_("Plan"))
-        row = QHBoxLayout()
-        row.addWidget(self.plan, 1)
-        import_button = QPushButton(_("&Import .xlsx…"))
-        import_button.clicked.connect(self.import_plan)
-        row.addWidget(import_button)
-        label = QLabel(_("&Plan:"))
-        label.setBuddy(self.plan)  # a row of widgets gets no buddy by itself, and the & would show
-        form.addRow(label, row)
+        form.addRow(*field_with_button(self.plan, _("&Plan:"), _("&Import .xlsx…"), self.import_plan))
         self.office = QComboBox()
         self.office.setAccessibleName(_("Office"))
         form.addRow(_("&Office:"), self.office)
@@ -166,15 +166,7 @@ class PlanPage(QWizardPage):
         form.addRow(self.lead)
         self.path = QLineEdit()
         self.path.setAccessibleName(_("Workspace file"))
-        browse = QPushButton(_("Bro&wse…"))
-        browse.setObjectName("browse")
-        browse.clicked.connect(self.browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
-        label = QLabel(_("Save in:"))
-        label.setBuddy(self.path)
-        form.addRow(label, row)
+        form.addRow(*field_with_button(self.path, _("Save in:"), _("Bro&wse…"), self.browse, "browse"))
         self.plan.currentIndexChanged.connect(self.fill_offices)
         self.office.currentIndexChanged.connect(self.suggest_path)
         self.new_office.textChanged.connect(self.suggest_path)
@@ -478,14 +470,8 @@ class RestorePage(QWizardPage):
         # Once the user typed or chose a place, choosing another backup no longer moves it.
         self.destination_chosen = False
         self.destination.textEdited.connect(lambda: setattr(self, "destination_chosen", True))
-        where = QPushButton(_("Choose pla&ce…"))
-        where.setObjectName("destination")
-        where.clicked.connect(self.browse_destination)
-        row = QHBoxLayout()
-        row.addWidget(self.destination, 1)
-        row.addWidget(where)
-        label = QLabel(_("Restore &to:"))
-        label.setBuddy(self.destination)
+        label, row = field_with_button(self.destination, _("Restore &to:"), _("Choose pla&ce…"),
+                                       self.browse_destination, "destination")
         form.insertRow(form.rowCount() - 2, label, row)  # above the passphrase and the error line
         self.backups: list = []
 

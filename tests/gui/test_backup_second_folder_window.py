@@ -123,16 +123,8 @@ def _wait_for_backup_threads(qtbot):
 
 
 @pytest.fixture
-def wizard(qtbot):
-    controller = Controller(QApplication.instance(), today=TODAY)
-    assert controller.start(None)
-    yield controller
-    if controller.window is not None:
-        controller.window.close()
-    if controller.workspace is not None:
-        controller.workspace.close()
-    if controller.wizard is not None:
-        controller.wizard.done(0)
+def wizard(start_first_run):
+    return start_first_run(TODAY)
 
 
 def to_restore_page(qtbot, controller):

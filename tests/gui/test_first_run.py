@@ -21,7 +21,6 @@ from desktop_app.core.plans import load_bundled_plan
 from desktop_app.core.backup import write_backup
 from desktop_app.core.storage.files import default_workspace_dir
 from desktop_app.core.workspace import Workspace
-from desktop_app.gui.app import Controller
 from desktop_app.gui.wizard import (
     CREATE, DEMO, LEAD, OPEN, PAGE_OPEN, PAGE_PASSPHRASE, PAGE_PLAN, PAGE_RECOVERY, PAGE_RESTORE, PAGE_START, RESTORE,
 )
@@ -30,17 +29,10 @@ TODAY = dt.date(2026, 11, 13)
 
 
 @pytest.fixture
-def controller(qtbot):
-    controller = Controller(QApplication.instance(), today=TODAY)
-    assert controller.start(None)  # nothing remembered: the wizard
-    assert controller.wizard is not None and controller.wizard.isVisible()
-    yield controller
-    if controller.window is not None:
-        controller.window.close()
-    if controller.workspace is not None:
-        controller.workspace.close()
-    if controller.wizard is not None:
-        controller.wizard.done(0)
+def controller(start_first_run):
+    controller = start_first_run(TODAY)
+    assert controller.wizard is not None and controller.wizard.isVisible()  # nothing remembered: the wizard
+    return controller
 
 
 def click(qtbot, widget) -> None:
